@@ -1,0 +1,607 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// [pte-outside-range] Find changes to user page-table entries that are not
+/// covered by an mmu notifier invalidation range.
+///
+/// A secondary MMU (KVM, an IOMMU sharing the CPU page tables, a GPU mirror)
+/// may hold a copy of any present PTE/PMD/PUD.  Clearing, write-protecting
+/// or replacing such an entry must happen between
+/// mmu_notifier_invalidate_range_start() and _end(), or the secondary MMU
+/// keeps using the old translation (use-after-free of the page, lost
+/// writes).  The finding is placed on the primitive, or, when the primitive
+/// sits in a static helper whose callers are in the same file, on the call
+/// in the innermost caller that calls the helper outside a range.
+///
+//# Coccinelle sees one file and no types, so it stays quiet where the
+//# kernel is usually right and it cannot tell: functions taking a
+//# struct mmu_notifier_range *, struct mmu_gather * or struct mm_walk *
+//# (they run inside a caller's range or page walk); entries of init_mm,
+//# efi_mm and poking_mm; helpers whose every caller in the file holds a
+//# range (correlated conditions such as is_cow count as holding it);
+//# functions without in-file callers that modify an entry handed in by
+//# their caller (a pte_t * parameter or vmf->pte) - the caller in another
+//# file is responsible; installs (set_pte_at, set_pmd_at, ...) in a
+//# function that clears nothing, or over a slot the function itself
+//# cleared (a fill, DOMAIN E.1 and E.11); and installs under the kernel's
+//# "No need to invalidate" comment.  Callers in other files, ops tables and
+//# page-walk callbacks are left to the checker (checker/mmucheck).
+//
+// Confidence: Moderate
+// Comments: rule ids and the API model are described in README
+// Options: --no-includes --timeout 120
+
+virtual report
+virtual org
+virtual context
+
+@initialize:python@
+@@
+import re
+
+# Everything is collected per file and decided once every fact is in:
+# Coccinelle applies the rules in order, so the decision rules at the end see
+# the facts of the whole file.
+facts = {}
+
+def file_facts(name):
+    f = facts.get(name)
+    if f is None:
+        facts.clear()   # one file at a time: keep the memory of a worker flat
+        f = facts[name] = {
+            "ops": [], "exempt": set(), "special_mm": set(),
+            "calls": None, "starts": {}, "ends": {}, "defs": {},
+            "params": {}, "decided": None, "needy": set(),
+            "op_keys": set(), "lines": None,
+        }
+    return f
+
+# The page-table primitives of the op rule below (keep the two in step;
+# tests/t0100-cocci-rules.sh checks it), for the places where a primitive is
+# defined in terms of another (arch and generic helpers).
+PRIMITIVES = set("""
+    ptep_get_and_clear ptep_get_and_clear_full get_and_clear_full_ptes clear_full_ptes ptep_clear pte_clear
+    ptep_clear_flush ptep_clear_flush_notify ptep_set_wrprotect wrprotect_ptes
+    ptep_modify_prot_start ptep_modify_prot_commit pmdp_invalidate pmdp_invalidate_ad
+    pudp_invalidate pmdp_establish pudp_establish pmdp_huge_clear_flush
+    pmdp_huge_clear_flush_notify pudp_huge_clear_flush pudp_huge_clear_flush_notify pmdp_huge_get_and_clear
+    pmdp_huge_get_and_clear_full pudp_huge_get_and_clear pudp_huge_get_and_clear_full pmdp_set_wrprotect
+    pudp_set_wrprotect pmdp_collapse_flush huge_ptep_get_and_clear huge_ptep_clear_flush
+    huge_pte_clear huge_ptep_set_wrprotect huge_ptep_modify_prot_start huge_ptep_modify_prot_commit
+    set_pte_at set_ptes set_pmd_at set_pud_at
+    set_huge_pte_at set_pte_at_notify
+""".split())
+
+INSTALLS = ("set_pte_at", "set_ptes", "set_pmd_at", "set_pud_at",
+            "set_huge_pte_at", "set_pte_at_notify")
+
+def root_name(text):
+    m = re.match(r"\s*[(&*]*\s*([A-Za-z_]\w*)", text)
+    return m.group(1) if m else ""
+
+def source_lines(name):
+    f = file_facts(name)
+    if f["lines"] is None:
+        try:
+            with open(name, errors="replace") as src:
+                f["lines"] = src.readlines()
+        except OSError:
+            f["lines"] = []
+    return f["lines"]
+
+def spelling(p):
+    """The identifier at a position (the primitive matched by a disjunction)."""
+    lines = source_lines(p[0].file)
+    line = int(p[0].line)
+    if line > len(lines):
+        return "?"
+    return lines[line - 1][int(p[0].column):int(p[0].column_end)]
+
+def said_no_need(op):
+    """The kernel marks fills of non-present slots with this comment."""
+    lines = source_lines(op["file"])
+    first = max(0, op["line"] - 9)
+    return any("No need to invalidate" in l for l in lines[first:op["line"]])
+
+def is_fill(f, op):
+    if op["prim"] not in INSTALLS:
+        return False
+    same_fn = [o for o in f["ops"] if o["fn"] == op["fn"]]
+    clears = [o for o in same_fn if o["prim"] not in INSTALLS]
+    if not clears:
+        return True
+    if any(o["ptr"] == op["ptr"] and o["line"] < op["line"] for o in clears):
+        return True
+    return said_no_need(op)
+
+COMMENT_RE = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
+STRING_RE = re.compile(r'"(\\.|[^"\\])*"')
+CALL_RE = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+
+def code_lines(f, name):
+    """Source lines with comments and strings blanked, columns kept."""
+    if f.get("code") is None:
+        text = "".join(source_lines(name))
+        blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))
+        text = STRING_RE.sub(blank, COMMENT_RE.sub(blank, text))
+        f["code"] = text.split("\n")
+    return f["code"]
+
+def enclosing(f, line):
+    owner = None
+    for start, fn in f["def_lines"]:
+        if start > line:
+            break
+        owner = fn
+    return owner
+
+def fn_text(f, op):
+    """The function's code from its definition up to the primitive."""
+    start = f["defs"].get(op["fn"], 1)
+    return "\n".join(code_lines(f, op["file"])[start - 1:op["line"] - 1])
+
+def handed_in(f, op):
+    """The entry pointer comes from the caller and is not re-walked here."""
+    ptr = op["ptr"].strip()
+    if root_name(ptr) not in f["params"].get(op["fn"], set()):
+        return False
+    assigned = re.escape(ptr) + r"\s*=(?!=)"
+    return re.search(assigned, fn_text(f, op)) is None
+
+def text_calls(f, name):
+    """Direct calls between the functions defined in this file.
+
+    Read from the text: an SmPL rule over every call costs more than the
+    rest of the rule together.
+    """
+    if f["calls"] is not None:
+        return f["calls"]
+    f["def_lines"] = sorted((line, fn) for fn, line in f["defs"].items())
+    calls = []
+    for i, text in enumerate(code_lines(f, name), 1):
+        owner = enclosing(f, i)
+        for m in CALL_RE.finditer(text):
+            callee = m.group(1)
+            if owner is None or callee not in f["defs"]:
+                continue
+            if f["defs"][callee] == i:
+                continue
+            calls.append({"caller": owner, "callee": callee, "line": i,
+                          "key": (name, i, m.start(1))})
+    f["calls"] = calls
+    return calls
+
+def in_region(f, fn, line):
+    """Between the function's first start and its last end, in the text.
+
+    Coccinelle cannot correlate a conditional start with the path that
+    reaches a call (is_cow, a lazy range.start, a notified flag), so the
+    text of the range stands in for the paths through it.
+    """
+    starts = f["starts"].get(fn)
+    if not starts or line < min(starts):
+        return False
+    ends = [e for e in f["ends"].get(fn, []) if e > min(starts)]
+    return not ends or line < max(ends)
+
+def covered(f, call):
+    return in_region(f, call["caller"], call["line"])
+
+def callers_of(f, fn):
+    return [c for c in f["calls"] if c["callee"] == fn and c["caller"] != fn]
+
+def protected_set(f):
+    """Functions whose every in-file call is in a range or in a protected caller."""
+    prot = set(f["exempt"])
+    changed = True
+    while changed:
+        changed = False
+        for fn in set(c["callee"] for c in f["calls"]) - prot:
+            calls = callers_of(f, fn)
+            if calls and all(covered(f, c) or c["caller"] in prot
+                             for c in calls):
+                prot.add(fn)
+                changed = True
+    return prot
+
+def decide(f):
+    """Map of finding keys (file, line, col) to messages."""
+    if f["decided"] is not None:
+        return f["decided"]
+    if not f["ops"]:
+        f["decided"] = {}
+        return f["decided"]
+    text_calls(f, f["ops"][0]["file"])
+    # A definition of a primitive in terms of another is the API itself.
+    f["exempt"] |= set(o["prim"] for o in f["ops"]) | PRIMITIVES
+    prot = protected_set(f)
+    found = {}
+    needy = {}
+    for op in f["ops"]:
+        if op["fn"] in prot or op["key"] in f["special_mm"] or is_fill(f, op):
+            continue
+        if in_region(f, op["fn"], op["line"]):
+            continue
+        if callers_of(f, op["fn"]):
+            needy.setdefault(op["fn"], op)
+            f["needy"].add(op["fn"])
+            continue
+        if op["fn"] not in f["starts"] and handed_in(f, op):
+            continue
+        found[op["key"]] = "[pte-outside-range] %s() outside an mmu notifier range in %s()" % (op["prim"], op["fn"])
+    for c in f["calls"]:
+        op = needy.get(c["callee"])
+        if op is None or c["caller"] == c["callee"]:
+            continue
+        if covered(f, c) or c["caller"] in prot:
+            continue
+        found[c["key"]] = "[pte-outside-range] call to %s() outside an mmu notifier range in %s(); it calls %s() at line %d" % (c["callee"], c["caller"], op["prim"], op["line"])
+    f["decided"] = found
+    return found
+
+def key(p):
+    return (p[0].file, int(p[0].line), int(p[0].column))
+
+def finding(p):
+    """The message of the finding at a position, or None."""
+    f = file_facts(p[0].file)
+    return decide(f).get(key(p))
+
+def is_needy(name):
+    """A helper with a primitive outside a range and callers in this file."""
+    for f in facts.values():
+        if f["ops"]:
+            decide(f)
+            if name in f["needy"]:
+                return True
+    return False
+
+def first_time(p):
+    """Several environments can carry one finding: print it once."""
+    f = file_facts(p[0].file)
+    done = f.setdefault("printed", set())
+    if key(p) in done:
+        return False
+    done.add(key(p))
+    return True
+
+// ---------------------------------------------------------------------------
+// Facts: primitives reachable without an open range
+// ---------------------------------------------------------------------------
+
+@op exists@
+identifier fn;
+position p;
+expression M, A, P;
+@@
+
+fn(...) {
+(
+... when != mmu_notifier_invalidate_range_start(...)
+    when != mmu_notifier_invalidate_range_start_nonblock(...)
+(
+ptep_get_and_clear@p(M, A, P, ...)
+|
+ptep_get_and_clear_full@p(M, A, P, ...)
+|
+get_and_clear_full_ptes@p(M, A, P, ...)
+|
+clear_full_ptes@p(M, A, P, ...)
+|
+ptep_clear@p(M, A, P, ...)
+|
+pte_clear@p(M, A, P, ...)
+|
+ptep_clear_flush@p(M, A, P, ...)
+|
+ptep_clear_flush_notify@p(M, A, P, ...)
+|
+ptep_set_wrprotect@p(M, A, P, ...)
+|
+wrprotect_ptes@p(M, A, P, ...)
+|
+ptep_modify_prot_start@p(M, A, P, ...)
+|
+ptep_modify_prot_commit@p(M, A, P, ...)
+|
+pmdp_invalidate@p(M, A, P, ...)
+|
+pmdp_invalidate_ad@p(M, A, P, ...)
+|
+pudp_invalidate@p(M, A, P, ...)
+|
+pmdp_establish@p(M, A, P, ...)
+|
+pudp_establish@p(M, A, P, ...)
+|
+pmdp_huge_clear_flush@p(M, A, P, ...)
+|
+pmdp_huge_clear_flush_notify@p(M, A, P, ...)
+|
+pudp_huge_clear_flush@p(M, A, P, ...)
+|
+pudp_huge_clear_flush_notify@p(M, A, P, ...)
+|
+pmdp_huge_get_and_clear@p(M, A, P, ...)
+|
+pmdp_huge_get_and_clear_full@p(M, A, P, ...)
+|
+pudp_huge_get_and_clear@p(M, A, P, ...)
+|
+pudp_huge_get_and_clear_full@p(M, A, P, ...)
+|
+pmdp_set_wrprotect@p(M, A, P, ...)
+|
+pudp_set_wrprotect@p(M, A, P, ...)
+|
+pmdp_collapse_flush@p(M, A, P, ...)
+|
+huge_ptep_get_and_clear@p(M, A, P, ...)
+|
+huge_ptep_clear_flush@p(M, A, P, ...)
+|
+huge_pte_clear@p(M, A, P, ...)
+|
+huge_ptep_set_wrprotect@p(M, A, P, ...)
+|
+huge_ptep_modify_prot_start@p(M, A, P, ...)
+|
+huge_ptep_modify_prot_commit@p(M, A, P, ...)
+|
+set_pte_at@p(M, A, P, ...)
+|
+set_ptes@p(M, A, P, ...)
+|
+set_pmd_at@p(M, A, P, ...)
+|
+set_pud_at@p(M, A, P, ...)
+|
+set_huge_pte_at@p(M, A, P, ...)
+|
+set_pte_at_notify@p(M, A, P, ...)
+)
+|
+... when any
+(
+mmu_notifier_invalidate_range_end(...);
+|
+mmu_notifier_invalidate_range_only_end(...);
+)
+... when != mmu_notifier_invalidate_range_start(...)
+    when != mmu_notifier_invalidate_range_start_nonblock(...)
+(
+ptep_get_and_clear@p(M, A, P, ...)
+|
+ptep_get_and_clear_full@p(M, A, P, ...)
+|
+get_and_clear_full_ptes@p(M, A, P, ...)
+|
+clear_full_ptes@p(M, A, P, ...)
+|
+ptep_clear@p(M, A, P, ...)
+|
+pte_clear@p(M, A, P, ...)
+|
+ptep_clear_flush@p(M, A, P, ...)
+|
+ptep_clear_flush_notify@p(M, A, P, ...)
+|
+ptep_set_wrprotect@p(M, A, P, ...)
+|
+wrprotect_ptes@p(M, A, P, ...)
+|
+ptep_modify_prot_start@p(M, A, P, ...)
+|
+ptep_modify_prot_commit@p(M, A, P, ...)
+|
+pmdp_invalidate@p(M, A, P, ...)
+|
+pmdp_invalidate_ad@p(M, A, P, ...)
+|
+pudp_invalidate@p(M, A, P, ...)
+|
+pmdp_establish@p(M, A, P, ...)
+|
+pudp_establish@p(M, A, P, ...)
+|
+pmdp_huge_clear_flush@p(M, A, P, ...)
+|
+pmdp_huge_clear_flush_notify@p(M, A, P, ...)
+|
+pudp_huge_clear_flush@p(M, A, P, ...)
+|
+pudp_huge_clear_flush_notify@p(M, A, P, ...)
+|
+pmdp_huge_get_and_clear@p(M, A, P, ...)
+|
+pmdp_huge_get_and_clear_full@p(M, A, P, ...)
+|
+pudp_huge_get_and_clear@p(M, A, P, ...)
+|
+pudp_huge_get_and_clear_full@p(M, A, P, ...)
+|
+pmdp_set_wrprotect@p(M, A, P, ...)
+|
+pudp_set_wrprotect@p(M, A, P, ...)
+|
+pmdp_collapse_flush@p(M, A, P, ...)
+|
+huge_ptep_get_and_clear@p(M, A, P, ...)
+|
+huge_ptep_clear_flush@p(M, A, P, ...)
+|
+huge_pte_clear@p(M, A, P, ...)
+|
+huge_ptep_set_wrprotect@p(M, A, P, ...)
+|
+huge_ptep_modify_prot_start@p(M, A, P, ...)
+|
+huge_ptep_modify_prot_commit@p(M, A, P, ...)
+|
+set_pte_at@p(M, A, P, ...)
+|
+set_ptes@p(M, A, P, ...)
+|
+set_pmd_at@p(M, A, P, ...)
+|
+set_pud_at@p(M, A, P, ...)
+|
+set_huge_pte_at@p(M, A, P, ...)
+|
+set_pte_at_notify@p(M, A, P, ...)
+)
+)
+... when any
+}
+
+@script:python depends on op@
+fn << op.fn;
+p << op.p;
+P << op.P;
+@@
+f = file_facts(p[0].file)
+if key(p) not in f["op_keys"]:
+    f["op_keys"].add(key(p))
+    f["ops"].append({"fn": fn, "prim": spelling(p), "ptr": P, "key": key(p),
+                     "file": p[0].file, "line": int(p[0].line)})
+
+// Mms that have no notifiers: kernel page tables (also passed as NULL),
+// EFI, text poking.
+@special depends on op@
+symbol init_mm, efi_mm, poking_mm;
+position op.p;
+identifier prim;
+@@
+(
+prim@p(&init_mm, ...)
+|
+prim@p(&efi_mm, ...)
+|
+prim@p(poking_mm, ...)
+|
+prim@p(NULL, ...)
+)
+
+@script:python depends on special@
+p << op.p;
+@@
+file_facts(p[0].file)["special_mm"].add(key(p))
+
+// Where each function of the file is defined (for the call graph).
+@defs depends on op@
+identifier fn;
+position pd;
+@@
+fn@pd(...) { ... }
+
+@script:python depends on defs@
+fn << defs.fn;
+pd << defs.pd;
+@@
+file_facts(pd[0].file)["defs"].setdefault(fn, int(pd[0].line))
+
+// Where the function's own ranges start and end.
+@opener depends on op@
+position ps;
+@@
+(
+mmu_notifier_invalidate_range_start@ps(...)
+|
+mmu_notifier_invalidate_range_start_nonblock@ps(...)
+)
+
+@script:python depends on opener@
+ps << opener.ps;
+@@
+f = file_facts(ps[0].file)
+f["starts"].setdefault(ps[0].current_element, []).append(int(ps[0].line))
+
+@closer depends on op@
+position pe;
+@@
+(
+mmu_notifier_invalidate_range_end@pe(...)
+|
+mmu_notifier_invalidate_range_only_end@pe(...)
+)
+
+@script:python depends on closer@
+pe << closer.pe;
+@@
+f = file_facts(pe[0].file)
+f["ends"].setdefault(pe[0].current_element, []).append(int(pe[0].line))
+
+// Parameters: functions that take a range, an mmu_gather or a page walk run
+// inside a caller's range by contract; other parameters tell whether an
+// entry pointer was handed in by the caller.
+@param depends on op@
+identifier fn, x;
+type T;
+position pf;
+@@
+fn@pf(..., T x, ...) { ... }
+
+@script:python depends on param@
+fn << param.fn;
+x << param.x;
+T << param.T;
+pf << param.pf;
+@@
+f = file_facts(pf[0].file)
+f["params"].setdefault(fn, set()).add(x)
+if re.search(r"struct (mmu_notifier_range|mmu_gather|mm_walk) \*", T):
+    f["exempt"].add(fn)
+
+// ---------------------------------------------------------------------------
+// Decision: the calls to helpers that need their caller's range.  The
+// findings themselves are decided in python (finding()), once per file,
+// when every fact is in.
+// ---------------------------------------------------------------------------
+
+@call depends on op@
+identifier helper : script:python() { is_needy(helper) };
+position pc;
+@@
+helper@pc(...)
+
+// ---------------------------------------------------------------------------
+// For context mode
+// ---------------------------------------------------------------------------
+
+@depends on context@
+position op.p : script:python() { finding(p) };
+identifier prim;
+@@
+* prim@p(...)
+
+@depends on context@
+position call.pc : script:python() { finding(pc) };
+identifier call.helper;
+@@
+* helper@pc(...)
+
+// ---------------------------------------------------------------------------
+// For org and report mode
+// ---------------------------------------------------------------------------
+
+@script:python depends on org@
+p << op.p;
+@@
+if finding(p) and first_time(p):
+    coccilib.org.print_todo(p[0], finding(p))
+
+@script:python depends on org@
+pc << call.pc;
+@@
+if finding(pc) and first_time(pc):
+    coccilib.org.print_todo(pc[0], finding(pc))
+
+@script:python depends on report@
+p << op.p;
+@@
+if finding(p) and first_time(p):
+    coccilib.report.print_report(p[0], finding(p))
+
+@script:python depends on report@
+pc << call.pc;
+@@
+if finding(pc) and first_time(pc):
+    coccilib.report.print_report(pc[0], finding(pc))
