@@ -50,6 +50,7 @@ def file_facts(name):
             "ops": [], "exempt": set(), "special_mm": set(),
             "calls": None, "starts": {}, "ends": {}, "defs": {},
             "params": {}, "decided": None, "needy": set(),
+            "call_names": set(),
             "op_keys": set(), "lines": None,
         }
     return f
@@ -70,8 +71,9 @@ PRIMITIVES = set("""
     set_huge_pte_at set_pte_at_notify
 """.split())
 
+# set_pte_at_notify() is not here: it announces a change of a present entry.
 INSTALLS = ("set_pte_at", "set_ptes", "set_pmd_at", "set_pud_at",
-            "set_huge_pte_at", "set_pte_at_notify")
+            "set_huge_pte_at")
 
 def root_name(text):
     m = re.match(r"\s*[(&*]*\s*([A-Za-z_]\w*)", text)
@@ -110,6 +112,10 @@ def is_fill(f, op):
         return True
     if any(o["ptr"] == op["ptr"] and o["line"] < op["line"] for o in clears):
         return True
+    # a slot in a table allocated here (the child of fork, a new hugetlb table)
+    fresh = re.escape(op["ptr"].strip()) + r"\s*=(?!=)\s*\w*alloc\w*\s*\("
+    if re.search(fresh, fn_text(f, op)):
+        return True
     return said_no_need(op)
 
 COMMENT_RE = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
@@ -134,7 +140,7 @@ def enclosing(f, line):
     return owner
 
 def fn_text(f, op):
-    """The function's code from its definition up to the primitive."""
+    """The code of the function from its definition up to the primitive."""
     start = f["defs"].get(op["fn"], 1)
     return "\n".join(code_lines(f, op["file"])[start - 1:op["line"] - 1])
 
@@ -146,8 +152,33 @@ def handed_in(f, op):
     assigned = re.escape(ptr) + r"\s*=(?!=)"
     return re.search(assigned, fn_text(f, op)) is None
 
+WALK_OPS_RE = re.compile(r"struct\s+mm_walk_ops\s+(\w+)\s*=\s*\{(.*?)\};", re.S)
+WALK_FIELD_RE = re.compile(r"\.\s*(\w+)\s*=\s*&?\s*(\w+)")
+WALK_CALL_RE = re.compile(r"\b(walk_page_\w+)\s*\([^;]*?&\s*(\w+)")
+
+def walk_tables(f, name):
+    """struct mm_walk_ops tables of the file: name -> {field: callback}."""
+    text = "\n".join(code_lines(f, name))
+    return {m.group(1): dict(WALK_FIELD_RE.findall(m.group(2)))
+            for m in WALK_OPS_RE.finditer(text)}
+
+def walk_edges(f, name, owner, i, text, tables):
+    """A page walk calls the callbacks of its ops table.  A .pre_vma that
+    opens a range covers the walk (mapping_dirty_helpers)."""
+    edges = []
+    for m in WALK_CALL_RE.finditer(text):
+        ops = tables.get(m.group(2), {})
+        opens = any(cb in f["starts"] for cb in ops.values())
+        for field, cb in ops.items():
+            if cb in f["defs"]:
+                edges.append({"caller": owner, "callee": cb, "line": i,
+                              "name": m.group(1), "in_range": opens,
+                              "key": (name, i, m.start(1))})
+    return edges
+
 def text_calls(f, name):
-    """Direct calls between the functions defined in this file.
+    """Direct calls between the functions defined in this file, and the
+    callbacks page walks run.
 
     Read from the text: an SmPL rule over every call costs more than the
     rest of the rule together.
@@ -155,22 +186,25 @@ def text_calls(f, name):
     if f["calls"] is not None:
         return f["calls"]
     f["def_lines"] = sorted((line, fn) for fn, line in f["defs"].items())
+    tables = walk_tables(f, name)
     calls = []
     for i, text in enumerate(code_lines(f, name), 1):
         owner = enclosing(f, i)
+        if owner is None:
+            continue
         for m in CALL_RE.finditer(text):
             callee = m.group(1)
-            if owner is None or callee not in f["defs"]:
-                continue
-            if f["defs"][callee] == i:
+            if callee not in f["defs"] or f["defs"][callee] == i:
                 continue
             calls.append({"caller": owner, "callee": callee, "line": i,
+                          "name": callee, "in_range": False,
                           "key": (name, i, m.start(1))})
+        calls += walk_edges(f, name, owner, i, text, tables)
     f["calls"] = calls
     return calls
 
 def in_region(f, fn, line):
-    """Between the function's first start and its last end, in the text.
+    """Between the first start of the function and its last end, in the text.
 
     Coccinelle cannot correlate a conditional start with the path that
     reaches a call (is_cow, a lazy range.start, a notified flag), so the
@@ -183,14 +217,19 @@ def in_region(f, fn, line):
     return not ends or line < max(ends)
 
 def covered(f, call):
-    return in_region(f, call["caller"], call["line"])
+    return call["in_range"] or in_region(f, call["caller"], call["line"])
 
 def callers_of(f, fn):
     return [c for c in f["calls"] if c["callee"] == fn and c["caller"] != fn]
 
 def protected_set(f):
-    """Functions whose every in-file call is in a range or in a protected caller."""
-    prot = set(f["exempt"])
+    """Functions that never run outside a range.
+
+    Those with in-file callers are protected when every call is in a range
+    or in a protected caller.  Those without are protected by contract when
+    they take a range, an mmu_gather or a page walk, or define a primitive.
+    """
+    prot = set(fn for fn in f["exempt"] if not callers_of(f, fn))
     changed = True
     while changed:
         changed = False
@@ -202,39 +241,80 @@ def protected_set(f):
                 changed = True
     return prot
 
-def decide(f):
-    """Map of finding keys (file, line, col) to messages."""
-    if f["decided"] is not None:
-        return f["decided"]
-    if not f["ops"]:
-        f["decided"] = {}
-        return f["decided"]
-    text_calls(f, f["ops"][0]["file"])
-    # A definition of a primitive in terms of another is the API itself.
-    f["exempt"] |= set(o["prim"] for o in f["ops"]) | PRIMITIVES
-    prot = protected_set(f)
-    found = {}
-    needy = {}
+def is_aging(f, op):
+    """Clear and put back the same entry made old (MADV_COLD, DOMAIN E.2):
+    the pfn and the permissions stay, nothing for a secondary MMU to drop."""
+    lines = code_lines(f, op["file"])
+    for o in f["ops"]:
+        if o["fn"] != op["fn"] or o["ptr"] != op["ptr"]:
+            continue
+        first, last = sorted((o["line"], op["line"]))
+        between = "\n".join(lines[first - 1:last])
+        if o["prim"] in INSTALLS and o["prim"] != op["prim"] and \
+           re.search(r"\b(pte|pmd)_mkold\s*\(", between) and \
+           not re.search(r"\b(pte|pmd)_(mkclean|wrprotect)\s*\(", between):
+            return True
+    return False
+
+def uncovered_ops(f, prot):
     for op in f["ops"]:
-        if op["fn"] in prot or op["key"] in f["special_mm"] or is_fill(f, op):
+        if op["fn"] in prot or op["fn"] in PRIMITIVES:
+            continue
+        if op["key"] in f["special_mm"] or is_fill(f, op) or is_aging(f, op):
             continue
         if in_region(f, op["fn"], op["line"]):
             continue
+        yield op
+
+def chain_text(via):
+    """The path from a call to the primitive, for the message."""
+    op, helpers = via
+    text = "it reaches %s() at line %d" % (op["prim"], op["line"])
+    if helpers:
+        text += " through %s()" % "(), ".join(helpers)
+    return text
+
+def decide(f):
+    """Map of finding keys (file, line, col) to messages.
+
+    A function with a primitive outside a range is "needy"; when it has
+    callers in the file the need moves up to every caller that calls it
+    outside a range, until it reaches a function without in-file callers:
+    the finding is placed on its call (or on the primitive itself), where
+    the range should be opened.
+    """
+    if f["decided"] is not None:
+        return f["decided"]
+    found = f["decided"] = {}
+    if not f["ops"]:
+        return found
+    text_calls(f, f["ops"][0]["file"])
+    prot = protected_set(f)
+    via = {}
+    work = []
+    for op in uncovered_ops(f, prot):
         if callers_of(f, op["fn"]):
-            needy.setdefault(op["fn"], op)
-            f["needy"].add(op["fn"])
+            if op["fn"] not in via:
+                via[op["fn"]] = (op, [])
+                work.append(op["fn"])
             continue
-        if op["fn"] not in f["starts"] and handed_in(f, op):
-            continue
-        found[op["key"]] = "[pte-outside-range] %s() outside an mmu notifier range in %s()" % (op["prim"], op["fn"])
-    for c in f["calls"]:
-        op = needy.get(c["callee"])
-        if op is None or c["caller"] == c["callee"]:
-            continue
-        if covered(f, c) or c["caller"] in prot:
-            continue
-        found[c["key"]] = "[pte-outside-range] call to %s() outside an mmu notifier range in %s(); it calls %s() at line %d" % (c["callee"], c["caller"], op["prim"], op["line"])
-    f["decided"] = found
+        if op["fn"] in f["starts"] or not handed_in(f, op):
+            found[op["key"]] = "[pte-outside-range] %s() outside an mmu notifier range in %s()" % (op["prim"], op["fn"])
+    while work:
+        fn = work.pop()
+        f["needy"].add(fn)
+        op, helpers = via[fn]
+        for c in callers_of(f, fn):
+            if covered(f, c) or c["caller"] in prot:
+                continue
+            h = c["caller"]
+            if callers_of(f, h):
+                if h not in via:
+                    via[h] = (op, [fn] + helpers)
+                    work.append(h)
+                continue
+            found[c["key"]] = "[pte-outside-range] call to %s() outside an mmu notifier range in %s(); %s" % (c["name"], h, chain_text((op, helpers if c["name"] == fn else [fn] + helpers)))
+            f["call_names"].add(c["name"])
     return found
 
 def key(p):
@@ -245,12 +325,12 @@ def finding(p):
     f = file_facts(p[0].file)
     return decide(f).get(key(p))
 
-def is_needy(name):
-    """A helper with a primitive outside a range and callers in this file."""
+def is_reported_call(name):
+    """A call the decision placed a finding on (a helper or a page walk)."""
     for f in facts.values():
         if f["ops"]:
             decide(f)
-            if name in f["needy"]:
+            if name in f["call_names"]:
                 return True
     return False
 
@@ -277,6 +357,7 @@ fn(...) {
 (
 ... when != mmu_notifier_invalidate_range_start(...)
     when != mmu_notifier_invalidate_range_start_nonblock(...)
+    when any
 (
 ptep_get_and_clear@p(M, A, P, ...)
 |
@@ -367,6 +448,7 @@ mmu_notifier_invalidate_range_only_end(...);
 )
 ... when != mmu_notifier_invalidate_range_start(...)
     when != mmu_notifier_invalidate_range_start_nonblock(...)
+    when any
 (
 ptep_get_and_clear@p(M, A, P, ...)
 |
@@ -557,7 +639,7 @@ if re.search(r"struct (mmu_notifier_range|mmu_gather|mm_walk) \*", T):
 // ---------------------------------------------------------------------------
 
 @call depends on op@
-identifier helper : script:python() { is_needy(helper) };
+identifier helper : script:python() { is_reported_call(helper) };
 position pc;
 @@
 helper@pc(...)

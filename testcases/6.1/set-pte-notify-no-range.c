@@ -29,7 +29,7 @@ static int replace_ro_pte_norange(struct vm_area_struct *vma, pmd_t *pmd,
 	    vm_normal_page(vma, addr, orig) != old)
 		goto unlock;
 	get_page(kpage);
-	set_pte_at_notify(mm, addr, ptep, mk_pte(kpage, vma->vm_flags)); /* expect: pte-outside-range */
+	set_pte_at_notify(mm, addr, ptep, mk_pte(kpage, vma->vm_flags));
 	flush_tlb_page(vma, addr);
 	page_remove_rmap(old, vma, false);
 	err = 0;
@@ -72,6 +72,6 @@ int merge_identical_ro_page(struct vm_area_struct *vma, pmd_t *pmd,
 			    struct page *kpage, bool old_code)
 {
 	if (old_code)
-		return replace_ro_pte_norange(vma, pmd, addr, old, kpage);
+		return replace_ro_pte_norange(vma, pmd, addr, old, kpage); /* expect: pte-outside-range */
 	return replace_ro_pte(vma, pmd, addr, old, kpage);
 }
