@@ -40,7 +40,6 @@ eras = {}
 def file_facts(name):
     f = facts.get(name)
     if f is None:
-        facts.clear()   # one file at a time: keep the memory of a worker flat
         f = facts[name] = {"params": {}, "defs": {}, "lines": None,
                            "printed": set()}
     return f

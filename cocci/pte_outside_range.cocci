@@ -45,12 +45,11 @@ facts = {}
 def file_facts(name):
     f = facts.get(name)
     if f is None:
-        facts.clear()   # one file at a time: keep the memory of a worker flat
         f = facts[name] = {
             "ops": [], "exempt": set(), "special_mm": set(),
             "calls": None, "starts": {}, "ends": {}, "defs": {},
             "params": {}, "decided": None, "needy": set(),
-            "call_names": set(),
+            "call_names": set(), "param_types": {},
             "op_keys": set(), "lines": None,
         }
     return f
@@ -120,6 +119,7 @@ def is_fill(f, op):
 
 COMMENT_RE = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
 STRING_RE = re.compile(r'"(\\.|[^"\\])*"')
+WORD_RE = re.compile(r"[A-Za-z_]\w*")
 CALL_RE = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
 
 def code_lines(f, name):
@@ -143,6 +143,14 @@ def fn_text(f, op):
     """The code of the function from its definition up to the primitive."""
     start = f["defs"].get(op["fn"], 1)
     return "\n".join(code_lines(f, op["file"])[start - 1:op["line"] - 1])
+
+def fault_entry(f, op):
+    """The faulting entry itself (vmf->pte, not walked again here): a fault
+    replaces a non-present or write-protected entry, or clears a marker."""
+    ptr = op["ptr"].strip()
+    root = root_name(ptr)
+    types = f["param_types"].get(op["fn"], {})
+    return "vm_fault" in types.get(root, "") and handed_in(f, op)
 
 def handed_in(f, op):
     """The entry pointer comes from the caller and is not re-walked here."""
@@ -217,7 +225,11 @@ def in_region(f, fn, line):
     return not ends or line < max(ends)
 
 def covered(f, call):
-    return call["in_range"] or in_region(f, call["caller"], call["line"])
+    """A call in a range, or made by a function that manages its own range
+    (it orders its calls around the range on purpose: khugepaged copies
+    from a page table it detached inside its range, after ending it)."""
+    return call["in_range"] or call["caller"] in f["starts"] or \
+        in_region(f, call["caller"], call["line"])
 
 def callers_of(f, fn):
     return [c for c in f["calls"] if c["callee"] == fn and c["caller"] != fn]
@@ -230,6 +242,7 @@ def protected_set(f):
     they take a range, an mmu_gather or a page walk, or define a primitive.
     """
     prot = set(fn for fn in f["exempt"] if not callers_of(f, fn))
+    prot |= set(fn for fn in f["defs"] if is_api(fn))
     changed = True
     while changed:
         changed = False
@@ -244,27 +257,47 @@ def protected_set(f):
 def is_aging(f, op):
     """Clear and put back the same entry made old (MADV_COLD, DOMAIN E.2):
     the pfn and the permissions stay, nothing for a secondary MMU to drop."""
-    lines = code_lines(f, op["file"])
-    for o in f["ops"]:
-        if o["fn"] != op["fn"] or o["ptr"] != op["ptr"]:
-            continue
-        first, last = sorted((o["line"], op["line"]))
-        between = "\n".join(lines[first - 1:last])
-        if o["prim"] in INSTALLS and o["prim"] != op["prim"] and \
-           re.search(r"\b(pte|pmd)_mkold\s*\(", between) and \
-           not re.search(r"\b(pte|pmd)_(mkclean|wrprotect)\s*\(", between):
-            return True
-    return False
+    if op["prim"] in INSTALLS:
+        return False
+    after = "\n".join(code_lines(f, op["file"])[op["line"] - 1:op["line"] + 6])
+    put_back = r"\bset_(pte_at|ptes|pmd_at|huge_pte_at)\s*\([^;]*\b%s\b" % re.escape(op["ptr"].strip())
+    return re.search(put_back, after) is not None and \
+        re.search(r"\b(pte|pmd)_mkold\s*\(", after) is not None and \
+        re.search(r"\b(pte|pmd)_(mkclean|wrprotect)\s*\(", after) is None
+
+# Functions named like the page-table API are its implementation (arch and
+# generic helpers such as get_clear_contig_flush() sit below them).
+API_NAME = re.compile(r"^_*(ptep|pmdp|pudp|huge_ptep|huge_pte|set_pte|set_ptes|set_pmd|set_pud|set_huge_pte|pte_clear|pmd_clear|pud_clear)")
+
+def is_api(fn):
+    return fn in PRIMITIVES or API_NAME.match(fn) is not None
 
 def uncovered_ops(f, prot):
     for op in f["ops"]:
-        if op["fn"] in prot or op["fn"] in PRIMITIVES:
+        if op["fn"] in prot or is_api(op["fn"]):
             continue
         if op["key"] in f["special_mm"] or is_fill(f, op) or is_aging(f, op):
+            continue
+        if fault_entry(f, op):
             continue
         if in_region(f, op["fn"], op["line"]):
             continue
         yield op
+
+def entry_type(prim):
+    """The C type of the entry a primitive changes."""
+    m = re.search(r"(pmd|pud)", prim)
+    return (m.group(1) if m else "pte") + "_t"
+
+def passes_entry(f, h, call, op):
+    """h passes on the very entry it was handed (a pte_t * for a pte
+    primitive, or the fault): its caller, in another file, walked the table
+    to that entry and owns the range."""
+    text = code_lines(f, call["key"][0])[call["line"] - 1][call["key"][2]:]
+    args = set(WORD_RE.findall(text.split(";")[0]))
+    wanted = re.compile(r"\b%s\s*\*|struct\s+vm_fault\s*\*" % entry_type(op["prim"]))
+    types = f["param_types"].get(h, {})
+    return any(wanted.search(t) and x in args for x, t in types.items())
 
 def chain_text(via):
     """The path from a call to the primitive, for the message."""
@@ -292,6 +325,7 @@ def decide(f):
     prot = protected_set(f)
     via = {}
     work = []
+    reported = set()
     for op in uncovered_ops(f, prot):
         if callers_of(f, op["fn"]):
             if op["fn"] not in via:
@@ -313,6 +347,9 @@ def decide(f):
                     via[h] = (op, [fn] + helpers)
                     work.append(h)
                 continue
+            if passes_entry(f, h, c, op) or (h, op["key"]) in reported:
+                continue
+            reported.add((h, op["key"]))
             found[c["key"]] = "[pte-outside-range] call to %s() outside an mmu notifier range in %s(); %s" % (c["name"], h, chain_text((op, helpers if c["name"] == fn else [fn] + helpers)))
             f["call_names"].add(c["name"])
     return found
@@ -334,6 +371,14 @@ def is_reported_call(name):
                 return True
     return False
 
+def add_op(fn, p, ptr):
+    f = file_facts(p[0].file)
+    if key(p) not in f["op_keys"]:
+        f["op_keys"].add(key(p))
+        f["ops"].append({"fn": fn, "prim": spelling(p), "ptr": ptr,
+                         "key": key(p), "file": p[0].file,
+                         "line": int(p[0].line)})
+
 def first_time(p):
     """Several environments can carry one finding: print it once."""
     f = file_facts(p[0].file)
@@ -344,7 +389,9 @@ def first_time(p):
     return True
 
 // ---------------------------------------------------------------------------
-// Facts: primitives reachable without an open range
+// Facts: primitives reachable without an open range.  Only the first one
+// on each path: the ones after it sit in the same function and miss the same
+// range (and asking for all of them costs seconds per file).
 // ---------------------------------------------------------------------------
 
 @op exists@
@@ -354,10 +401,8 @@ expression M, A, P;
 @@
 
 fn(...) {
-(
 ... when != mmu_notifier_invalidate_range_start(...)
     when != mmu_notifier_invalidate_range_start_nonblock(...)
-    when any
 (
 ptep_get_and_clear@p(M, A, P, ...)
 |
@@ -438,98 +483,6 @@ set_pud_at@p(M, A, P, ...)
 set_huge_pte_at@p(M, A, P, ...)
 |
 set_pte_at_notify@p(M, A, P, ...)
-)
-|
-... when any
-(
-mmu_notifier_invalidate_range_end(...);
-|
-mmu_notifier_invalidate_range_only_end(...);
-)
-... when != mmu_notifier_invalidate_range_start(...)
-    when != mmu_notifier_invalidate_range_start_nonblock(...)
-    when any
-(
-ptep_get_and_clear@p(M, A, P, ...)
-|
-ptep_get_and_clear_full@p(M, A, P, ...)
-|
-get_and_clear_full_ptes@p(M, A, P, ...)
-|
-clear_full_ptes@p(M, A, P, ...)
-|
-ptep_clear@p(M, A, P, ...)
-|
-pte_clear@p(M, A, P, ...)
-|
-ptep_clear_flush@p(M, A, P, ...)
-|
-ptep_clear_flush_notify@p(M, A, P, ...)
-|
-ptep_set_wrprotect@p(M, A, P, ...)
-|
-wrprotect_ptes@p(M, A, P, ...)
-|
-ptep_modify_prot_start@p(M, A, P, ...)
-|
-ptep_modify_prot_commit@p(M, A, P, ...)
-|
-pmdp_invalidate@p(M, A, P, ...)
-|
-pmdp_invalidate_ad@p(M, A, P, ...)
-|
-pudp_invalidate@p(M, A, P, ...)
-|
-pmdp_establish@p(M, A, P, ...)
-|
-pudp_establish@p(M, A, P, ...)
-|
-pmdp_huge_clear_flush@p(M, A, P, ...)
-|
-pmdp_huge_clear_flush_notify@p(M, A, P, ...)
-|
-pudp_huge_clear_flush@p(M, A, P, ...)
-|
-pudp_huge_clear_flush_notify@p(M, A, P, ...)
-|
-pmdp_huge_get_and_clear@p(M, A, P, ...)
-|
-pmdp_huge_get_and_clear_full@p(M, A, P, ...)
-|
-pudp_huge_get_and_clear@p(M, A, P, ...)
-|
-pudp_huge_get_and_clear_full@p(M, A, P, ...)
-|
-pmdp_set_wrprotect@p(M, A, P, ...)
-|
-pudp_set_wrprotect@p(M, A, P, ...)
-|
-pmdp_collapse_flush@p(M, A, P, ...)
-|
-huge_ptep_get_and_clear@p(M, A, P, ...)
-|
-huge_ptep_clear_flush@p(M, A, P, ...)
-|
-huge_pte_clear@p(M, A, P, ...)
-|
-huge_ptep_set_wrprotect@p(M, A, P, ...)
-|
-huge_ptep_modify_prot_start@p(M, A, P, ...)
-|
-huge_ptep_modify_prot_commit@p(M, A, P, ...)
-|
-set_pte_at@p(M, A, P, ...)
-|
-set_ptes@p(M, A, P, ...)
-|
-set_pmd_at@p(M, A, P, ...)
-|
-set_pud_at@p(M, A, P, ...)
-|
-set_huge_pte_at@p(M, A, P, ...)
-|
-set_pte_at_notify@p(M, A, P, ...)
-)
 )
 ... when any
 }
@@ -539,16 +492,113 @@ fn << op.fn;
 p << op.p;
 P << op.P;
 @@
-f = file_facts(p[0].file)
-if key(p) not in f["op_keys"]:
-    f["op_keys"].add(key(p))
-    f["ops"].append({"fn": fn, "prim": spelling(p), "ptr": P, "key": key(p),
-                     "file": p[0].file, "line": int(p[0].line)})
+add_op(fn, p, P)
+
+// The first primitive after a range ended, before another starts.
+@opend exists@
+position p;
+expression M, A, P;
+@@
+
+(
+mmu_notifier_invalidate_range_end(...);
+|
+mmu_notifier_invalidate_range_only_end(...);
+)
+... when != mmu_notifier_invalidate_range_start(...)
+    when != mmu_notifier_invalidate_range_start_nonblock(...)
+(
+ptep_get_and_clear@p(M, A, P, ...)
+|
+ptep_get_and_clear_full@p(M, A, P, ...)
+|
+get_and_clear_full_ptes@p(M, A, P, ...)
+|
+clear_full_ptes@p(M, A, P, ...)
+|
+ptep_clear@p(M, A, P, ...)
+|
+pte_clear@p(M, A, P, ...)
+|
+ptep_clear_flush@p(M, A, P, ...)
+|
+ptep_clear_flush_notify@p(M, A, P, ...)
+|
+ptep_set_wrprotect@p(M, A, P, ...)
+|
+wrprotect_ptes@p(M, A, P, ...)
+|
+ptep_modify_prot_start@p(M, A, P, ...)
+|
+ptep_modify_prot_commit@p(M, A, P, ...)
+|
+pmdp_invalidate@p(M, A, P, ...)
+|
+pmdp_invalidate_ad@p(M, A, P, ...)
+|
+pudp_invalidate@p(M, A, P, ...)
+|
+pmdp_establish@p(M, A, P, ...)
+|
+pudp_establish@p(M, A, P, ...)
+|
+pmdp_huge_clear_flush@p(M, A, P, ...)
+|
+pmdp_huge_clear_flush_notify@p(M, A, P, ...)
+|
+pudp_huge_clear_flush@p(M, A, P, ...)
+|
+pudp_huge_clear_flush_notify@p(M, A, P, ...)
+|
+pmdp_huge_get_and_clear@p(M, A, P, ...)
+|
+pmdp_huge_get_and_clear_full@p(M, A, P, ...)
+|
+pudp_huge_get_and_clear@p(M, A, P, ...)
+|
+pudp_huge_get_and_clear_full@p(M, A, P, ...)
+|
+pmdp_set_wrprotect@p(M, A, P, ...)
+|
+pudp_set_wrprotect@p(M, A, P, ...)
+|
+pmdp_collapse_flush@p(M, A, P, ...)
+|
+huge_ptep_get_and_clear@p(M, A, P, ...)
+|
+huge_ptep_clear_flush@p(M, A, P, ...)
+|
+huge_pte_clear@p(M, A, P, ...)
+|
+huge_ptep_set_wrprotect@p(M, A, P, ...)
+|
+huge_ptep_modify_prot_start@p(M, A, P, ...)
+|
+huge_ptep_modify_prot_commit@p(M, A, P, ...)
+|
+set_pte_at@p(M, A, P, ...)
+|
+set_ptes@p(M, A, P, ...)
+|
+set_pmd_at@p(M, A, P, ...)
+|
+set_pud_at@p(M, A, P, ...)
+|
+set_huge_pte_at@p(M, A, P, ...)
+|
+set_pte_at_notify@p(M, A, P, ...)
+)
+
+@script:python depends on opend@
+p << opend.p;
+P << opend.P;
+@@
+add_op(p[0].current_element, p, P)
 
 // Mms that have no notifiers: kernel page tables (also passed as NULL),
-// EFI, text poking.
+// EFI, text poking (x86 poking_mm, powerpc patching_mm).
 @special depends on op@
-symbol init_mm, efi_mm, poking_mm;
+symbol init_mm, efi_mm, poking_mm, patching_mm;
 position op.p;
 identifier prim;
 @@
@@ -559,6 +609,8 @@ prim@p(&efi_mm, ...)
 |
 prim@p(poking_mm, ...)
 |
+prim@p(patching_mm, ...)
+|
 prim@p(NULL, ...)
 )
 
@@ -567,8 +619,30 @@ p << op.p;
 @@
 file_facts(p[0].file)["special_mm"].add(key(p))
 
+@special_end depends on opend@
+symbol init_mm, efi_mm, poking_mm, patching_mm;
+position opend.p;
+identifier prim;
+@@
+(
+prim@p(&init_mm, ...)
+|
+prim@p(&efi_mm, ...)
+|
+prim@p(poking_mm, ...)
+|
+prim@p(patching_mm, ...)
+|
+prim@p(NULL, ...)
+)
+
+@script:python depends on special_end@
+p << opend.p;
+@@
+file_facts(p[0].file)["special_mm"].add(key(p))
+
 // Where each function of the file is defined (for the call graph).
-@defs depends on op@
+@defs depends on op || opend@
 identifier fn;
 position pd;
 @@
@@ -581,7 +655,7 @@ pd << defs.pd;
 file_facts(pd[0].file)["defs"].setdefault(fn, int(pd[0].line))
 
 // Where the function's own ranges start and end.
-@opener depends on op@
+@opener depends on op || opend@
 position ps;
 @@
 (
@@ -596,7 +670,7 @@ ps << opener.ps;
 f = file_facts(ps[0].file)
 f["starts"].setdefault(ps[0].current_element, []).append(int(ps[0].line))
 
-@closer depends on op@
+@closer depends on op || opend@
 position pe;
 @@
 (
@@ -614,7 +688,7 @@ f["ends"].setdefault(pe[0].current_element, []).append(int(pe[0].line))
 // Parameters: functions that take a range, an mmu_gather or a page walk run
 // inside a caller's range by contract; other parameters tell whether an
 // entry pointer was handed in by the caller.
-@param depends on op@
+@param depends on op || opend@
 identifier fn, x;
 type T;
 position pf;
@@ -629,6 +703,7 @@ pf << param.pf;
 @@
 f = file_facts(pf[0].file)
 f["params"].setdefault(fn, set()).add(x)
+f["param_types"].setdefault(fn, {})[x] = T
 if re.search(r"struct (mmu_notifier_range|mmu_gather|mm_walk) \*", T):
     f["exempt"].add(fn)
 
@@ -638,7 +713,7 @@ if re.search(r"struct (mmu_notifier_range|mmu_gather|mm_walk) \*", T):
 // when every fact is in.
 // ---------------------------------------------------------------------------
 
-@call depends on op@
+@call depends on op || opend@
 identifier helper : script:python() { is_reported_call(helper) };
 position pc;
 @@
@@ -650,6 +725,12 @@ helper@pc(...)
 
 @depends on context@
 position op.p : script:python() { finding(p) };
+identifier prim;
+@@
+* prim@p(...)
+
+@depends on context@
+position opend.p : script:python() { finding(p) };
 identifier prim;
 @@
 * prim@p(...)
@@ -671,6 +752,12 @@ if finding(p) and first_time(p):
     coccilib.org.print_todo(p[0], finding(p))
 
 @script:python depends on org@
+p << opend.p;
+@@
+if finding(p) and first_time(p):
+    coccilib.org.print_todo(p[0], finding(p))
+
+@script:python depends on org@
 pc << call.pc;
 @@
 if finding(pc) and first_time(pc):
@@ -678,6 +765,12 @@ if finding(pc) and first_time(pc):
 
 @script:python depends on report@
 p << op.p;
+@@
+if finding(p) and first_time(p):
+    coccilib.report.print_report(p[0], finding(p))
+
+@script:python depends on report@
+p << opend.p;
 @@
 if finding(p) and first_time(p):
     coccilib.report.print_report(p[0], finding(p))

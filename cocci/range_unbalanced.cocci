@@ -35,15 +35,51 @@ facts = {}
 def file_facts(name):
     f = facts.get(name)
     if f is None:
-        facts.clear()   # one file at a time: keep the memory of a worker flat
         f = facts[name] = {"guards": {}, "printed": set()}
     return f
 
 WORD = re.compile(r"[A-Za-z_]\w*")
+IF_RE = re.compile(r"^\s*(?:\}\s*else\s+)?if\s*\((.*)$")
+ELSE_RE = re.compile(r"^\s*(?:\}\s*)?else\b")
+
+def indent(text):
+    return len(text.expandtabs(8)) - len(text.expandtabs(8).lstrip())
+
+def enclosing_condition(p):
+    """The condition of the if (or of the if before an else) whose branch
+    holds the line, read from the indentation of the kernel style; the
+    path rules that would do this in SmPL cost minutes on rmap.c."""
+    f = file_facts(p[0].file)
+    if f.get("lines") is None:
+        with open(p[0].file, errors="replace") as src:
+            f["lines"] = src.readlines()
+    lines = f["lines"]
+    i = int(p[0].line) - 1
+    depth = indent(lines[i])
+    else_seen = False
+    for j in range(i - 1, max(-1, i - 200), -1):
+        text = lines[j]
+        if not text.strip() or text.lstrip().startswith(("*", "/*", "//", "#")):
+            continue
+        if indent(text) >= depth:
+            continue
+        if ELSE_RE.match(text) and not IF_RE.match(text):
+            else_seen = True
+            depth = indent(text) + 1
+            continue
+        m = IF_RE.match(text)
+        if m:
+            return m.group(1)
+        if else_seen:
+            continue
+        return ""
+    return ""
 
 def add_guard(p, cond, kind):
     f = file_facts(p[0].file)
     words = set(WORD.findall(cond)) - {"NULL", "true", "false"}
+    if not words:
+        return
     f["guards"].setdefault(p[0].current_element, []).append((kind, words))
     f.setdefault("guard_at", {}).setdefault(key(p), set()).update(words)
 
@@ -90,44 +126,28 @@ org_mode[0] = True
 // ---------------------------------------------------------------------------
 
 @gstart@
-expression C;
 position p;
-statement S;
 @@
-(
-if (C) { <+... mmu_notifier_invalidate_range_start@p(...); ...+> }
-|
-if (C) { <+... mmu_notifier_invalidate_range_start@p(...); ...+> } else S
-)
+mmu_notifier_invalidate_range_start@p(...)
 
 @script:python@
-C << gstart.C;
 p << gstart.p;
 @@
-add_guard(p, C, "start")
+add_guard(p, enclosing_condition(p), "start")
 
 @gend@
-expression C;
 position p;
-statement S;
 @@
 (
-if (C) { <+... mmu_notifier_invalidate_range_end@p(...); ...+> }
+mmu_notifier_invalidate_range_end@p(...)
 |
-if (C) mmu_notifier_invalidate_range_end@p(...);
-|
-if (C) { <+... mmu_notifier_invalidate_range_only_end@p(...); ...+> }
-|
-if (C) mmu_notifier_invalidate_range_only_end@p(...);
-|
-if (C) S else { <+... mmu_notifier_invalidate_range_end@p(...); ...+> }
+mmu_notifier_invalidate_range_only_end@p(...)
 )
 
 @script:python@
-C << gend.C;
 p << gend.p;
 @@
-add_guard(p, C, "end")
+add_guard(p, enclosing_condition(p), "end")
 
 // A flag set right after the start ("notified = true") guards the end.
 @flagstart@

@@ -39,7 +39,7 @@ int do_numa_page_v612(struct vm_fault *vmf)
 	if (unlikely(!pte_same(old_pte, vmf->orig_pte)))
 		goto out_unlock;
 	/* migration was not attempted or failed: map it back in place */
-	numa_rebuild_mapping_v612(vma, vmf->address, vmf->pte, /* cocci: false-alarm pte-outside-range (cannot see the entry was protnone: the rebuild is an upgrade) */
+	numa_rebuild_mapping_v612(vma, vmf->address, vmf->pte,
 				  pte_write(pte_modify(old_pte, vma->vm_flags)));
 out_unlock:
 	pte_unmap_unlock(vmf->pte, vmf->ptl);

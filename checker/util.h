@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Allocation helpers: every allocation either succeeds or dies, so the
+ * analysis code never has to carry out-of-memory paths.
+ */
+#ifndef MMUCHECK_UTIL_H
+#define MMUCHECK_UTIL_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t len);
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Make room for one more element of a growable array (git's ALLOC_GROW). */
+#define ALLOC_GROW(array, nr, alloc)                                          \
+	do {                                                                  \
+		if ((nr) >= (alloc)) {                                        \
+			(alloc) = (alloc) ? 2 * (alloc) : 8;                  \
+			(array) = xrealloc((array),                           \
+					   (size_t)(alloc) * sizeof(*(array))); \
+		}                                                             \
+	} while (0)
+
+#endif
