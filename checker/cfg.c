@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cfg_build.h"
-#include "cursor.h"
 #include "diag.h"
 #include "util.h"
 

@@ -7,7 +7,6 @@
  * are split into blocks only when their conditional part has effects
  * (a call, an assignment): otherwise they are evaluated in one piece.
  */
-#include <stdlib.h>
 
 #include "cfg_build.h"
 #include "cursor.h"

@@ -3,13 +3,10 @@
  * Statements: one builder function per kind of statement, each leaving
  * b->cur at the block where control continues (NULL when it does not).
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "cfg_build.h"
 #include "cursor.h"
-#include "diag.h"
-#include "tokens.h"
 #include "util.h"
 
 /* The block receiving events; after a jump, a fresh unreachable one. */
@@ -42,19 +39,15 @@ void emit_stmt(struct builder *b, CXCursor stmt)
 	add_event(current_block(b, stmt), EVENT_STMT, stmt, cursor_pos(stmt));
 }
 
-/* A call statement is its call event; a statement expression its parts. */
-static int is_own_event(CXCursor expr)
-{
-	CXCursor inner = skip_parens(expr);
-
-	return !is_kind(inner, CXCursor_CallExpr) &&
-	       !is_kind(inner, CXCursor_StmtExpr);
-}
-
+/*
+ * An expression statement is an event when it writes something: its
+ * calls are events already, and "(void)x;" or a statement expression's
+ * value "__ret;" tell nothing.
+ */
 static void build_expr_stmt(struct builder *b, CXCursor expr)
 {
 	build_expr(b, expr);
-	if (is_own_event(expr))
+	if (has_writes(expr))
 		emit_stmt(b, expr);
 }
 
@@ -84,6 +77,10 @@ static void build_if(struct builder *b, CXCursor stmt)
 	struct basic_block *then_bb, *else_bb, *join;
 
 	children_of(stmt, &ch);
+	if (ch.nr < 2) {
+		release_cursor_list(&ch);
+		return;
+	}
 	then_bb = new_block(b->cfg, ch.items[1]);
 	join = new_block(b->cfg, clang_getNullCursor());
 	else_bb = ch.nr > 2 ? new_block(b->cfg, ch.items[2]) : join;
@@ -121,6 +118,10 @@ static void build_while(struct builder *b, CXCursor stmt)
 	struct basic_block *head, *body, *exit;
 
 	children_of(stmt, &ch);
+	if (ch.nr < 2) {
+		release_cursor_list(&ch);
+		return;
+	}
 	head = new_block(b->cfg, stmt);
 	body = new_block(b->cfg, ch.items[1]);
 	exit = new_block(b->cfg, clang_getNullCursor());
@@ -139,6 +140,10 @@ static void build_do(struct builder *b, CXCursor stmt)
 	struct basic_block *body, *cond, *exit;
 
 	children_of(stmt, &ch);
+	if (ch.nr < 2) {
+		release_cursor_list(&ch);
+		return;
+	}
 	body = new_block(b->cfg, ch.items[0]);
 	cond = new_block(b->cfg, ch.items[1]);
 	exit = new_block(b->cfg, clang_getNullCursor());
@@ -162,7 +167,8 @@ static void build_for(struct builder *b, CXCursor stmt)
 		build_stmt(b, p.init);
 	head = new_block(b->cfg, stmt);
 	body = new_block(b->cfg, p.body);
-	next = new_block(b->cfg, p.inc);
+	/* without an increment, "for (;;) ;" may leave just this block */
+	next = new_block(b->cfg, clang_Cursor_isNull(p.inc) ? stmt : p.inc);
 	exit = new_block(b->cfg, clang_getNullCursor());
 	start_block(b, head);
 	if (!clang_Cursor_isNull(p.cond))
@@ -186,6 +192,10 @@ static void build_switch(struct builder *b, CXCursor stmt)
 	struct basic_block *exit;
 
 	children_of(stmt, &ch);
+	if (ch.nr < 2) {
+		release_cursor_list(&ch);
+		return;
+	}
 	build_expr(b, ch.items[0]);
 	sw.head = current_block(b, stmt);
 	if (!sw.head->line)
@@ -345,64 +355,75 @@ static void build_decl(struct builder *b, CXCursor stmt)
 	release_cursor_list(&ch);
 }
 
+static void build_case_stmt(struct builder *b, CXCursor stmt)
+{
+	build_case(b, stmt, EDGE_CASE);
+}
+
+static void build_default_stmt(struct builder *b, CXCursor stmt)
+{
+	build_case(b, stmt, EDGE_DEFAULT);
+}
+
+static void build_break_stmt(struct builder *b, CXCursor stmt)
+{
+	build_break(b, stmt, &b->brk);
+}
+
+static void build_continue_stmt(struct builder *b, CXCursor stmt)
+{
+	build_break(b, stmt, &b->cont);
+}
+
+/* AttributedStmt ("fallthrough;", [[likely]]) is unexposed: its children */
+static void build_unexposed(struct builder *b, CXCursor stmt)
+{
+	clang_visitChildren(stmt, build_child_stmt, b);
+}
+
+static void build_nothing(struct builder *b, CXCursor stmt)
+{
+	(void)b;
+	(void)stmt;
+}
+
+static const struct {
+	enum CXCursorKind kind;
+	void (*build)(struct builder *b, CXCursor stmt);
+} stmt_builders[] = {
+	{ CXCursor_CompoundStmt, build_compound },
+	{ CXCursor_IfStmt, build_if },
+	{ CXCursor_WhileStmt, build_while },
+	{ CXCursor_DoStmt, build_do },
+	{ CXCursor_ForStmt, build_for },
+	{ CXCursor_SwitchStmt, build_switch },
+	{ CXCursor_CaseStmt, build_case_stmt },
+	{ CXCursor_DefaultStmt, build_default_stmt },
+	{ CXCursor_BreakStmt, build_break_stmt },
+	{ CXCursor_ContinueStmt, build_continue_stmt },
+	{ CXCursor_ReturnStmt, build_return },
+	{ CXCursor_GotoStmt, build_goto },
+	{ CXCursor_IndirectGotoStmt, build_indirect_goto },
+	{ CXCursor_LabelStmt, build_label },
+	{ CXCursor_GCCAsmStmt, build_asm },
+	{ CXCursor_DeclStmt, build_decl },
+	{ CXCursor_UnexposedStmt, build_unexposed },
+	{ CXCursor_NullStmt, build_nothing },
+};
+
 void build_stmt(struct builder *b, CXCursor stmt)
 {
-	switch (clang_getCursorKind(stmt)) {
-	case CXCursor_CompoundStmt:
-		build_compound(b, stmt);
-		break;
-	case CXCursor_IfStmt:
-		build_if(b, stmt);
-		break;
-	case CXCursor_WhileStmt:
-		build_while(b, stmt);
-		break;
-	case CXCursor_DoStmt:
-		build_do(b, stmt);
-		break;
-	case CXCursor_ForStmt:
-		build_for(b, stmt);
-		break;
-	case CXCursor_SwitchStmt:
-		build_switch(b, stmt);
-		break;
-	case CXCursor_CaseStmt:
-		build_case(b, stmt, EDGE_CASE);
-		break;
-	case CXCursor_DefaultStmt:
-		build_case(b, stmt, EDGE_DEFAULT);
-		break;
-	case CXCursor_BreakStmt:
-		build_break(b, stmt, &b->brk);
-		break;
-	case CXCursor_ContinueStmt:
-		build_break(b, stmt, &b->cont);
-		break;
-	case CXCursor_ReturnStmt:
-		build_return(b, stmt);
-		break;
-	case CXCursor_GotoStmt:
-		build_goto(b, stmt);
-		break;
-	case CXCursor_IndirectGotoStmt:
-		build_indirect_goto(b, stmt);
-		break;
-	case CXCursor_LabelStmt:
-		build_label(b, stmt);
-		break;
-	case CXCursor_GCCAsmStmt:
-		build_asm(b, stmt);
-		break;
-	case CXCursor_DeclStmt:
-		build_decl(b, stmt);
-		break;
-	case CXCursor_NullStmt:
-		break;
-	default:
-		if (clang_isExpression(clang_getCursorKind(stmt)))
-			build_expr_stmt(b, stmt);
-		break;
+	enum CXCursorKind kind = clang_getCursorKind(stmt);
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(stmt_builders); i++) {
+		if (stmt_builders[i].kind == kind) {
+			stmt_builders[i].build(b, stmt);
+			return;
+		}
 	}
+	if (clang_isExpression(kind))
+		build_expr_stmt(b, stmt);
 }
 
 static CXCursor function_body(CXCursor function)

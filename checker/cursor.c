@@ -46,13 +46,15 @@ enum CXUnaryOperatorKind unary_op(CXCursor c)
 	return clang_getCursorUnaryOperatorKind(c);
 }
 
+struct only_child {
+	CXCursor child;
+	int nr;
+};
+
 static enum CXChildVisitResult take_only_child(CXCursor c, CXCursor parent,
 					       CXClientData data)
 {
-	struct {
-		CXCursor child;
-		int nr;
-	} *only = data;
+	struct only_child *only = data;
 
 	(void)parent;
 	only->child = c;
@@ -62,10 +64,7 @@ static enum CXChildVisitResult take_only_child(CXCursor c, CXCursor parent,
 /* The single child of c, or a null cursor when it has 0 or several. */
 static CXCursor only_child(CXCursor c)
 {
-	struct {
-		CXCursor child;
-		int nr;
-	} only = { clang_getNullCursor(), 0 };
+	struct only_child only = { clang_getNullCursor(), 0 };
 
 	clang_visitChildren(c, take_only_child, &only);
 	return only.nr == 1 ? only.child : clang_getNullCursor();

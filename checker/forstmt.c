@@ -7,8 +7,6 @@
  * loop (for_each_cpu() has no increment), and each child is placed by
  * where its first token, operator or last token is spelled.
  */
-#include <stdlib.h>
-#include <string.h>
 
 #include "cursor.h"
 #include "tokens.h"

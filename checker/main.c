@@ -149,7 +149,10 @@ static void usage(void)
 	for (i = 0; i < ARRAY_SIZE(option_table); i++) {
 		const struct option *o = &option_table[i];
 
-		fprintf(stderr, "  %s%-14s %s\n", o->name, o->value, o->help);
+		int width = (int)(strlen(o->name) + strlen(o->value));
+
+		fprintf(stderr, "  %s%s%*s  %s\n", o->name, o->value,
+			width < 24 ? 24 - width : 0, "", o->help);
 	}
 	exit(EXIT_FATAL);
 }

@@ -74,6 +74,11 @@ PRIMITIVES = set("""
 INSTALLS = ("set_pte_at", "set_ptes", "set_pmd_at", "set_pud_at",
             "set_huge_pte_at")
 
+def ptr_re(ptr):
+    """A regular expression for an entry pointer as written in C."""
+    tokens = re.findall(r"\w+|->|\S", ptr)
+    return r"\b" + r"\s*".join(re.escape(t) for t in tokens) + r"\b"
+
 def root_name(text):
     m = re.match(r"\s*[(&*]*\s*([A-Za-z_]\w*)", text)
     return m.group(1) if m else ""
@@ -112,7 +117,7 @@ def is_fill(f, op):
     if any(o["ptr"] == op["ptr"] and o["line"] < op["line"] for o in clears):
         return True
     # a slot in a table allocated here (the child of fork, a new hugetlb table)
-    fresh = re.escape(op["ptr"].strip()) + r"\s*=(?!=)\s*\w*alloc\w*\s*\("
+    fresh = ptr_re(op["ptr"]) + r"\s*=(?!=)\s*\w*alloc\w*\s*\("
     if re.search(fresh, fn_text(f, op)):
         return True
     return said_no_need(op)
@@ -157,7 +162,7 @@ def handed_in(f, op):
     ptr = op["ptr"].strip()
     if root_name(ptr) not in f["params"].get(op["fn"], set()):
         return False
-    assigned = re.escape(ptr) + r"\s*=(?!=)"
+    assigned = ptr_re(ptr) + r"\s*=(?!=)"
     return re.search(assigned, fn_text(f, op)) is None
 
 WALK_OPS_RE = re.compile(r"struct\s+mm_walk_ops\s+(\w+)\s*=\s*\{(.*?)\};", re.S)
@@ -260,7 +265,7 @@ def is_aging(f, op):
     if op["prim"] in INSTALLS:
         return False
     after = "\n".join(code_lines(f, op["file"])[op["line"] - 1:op["line"] + 6])
-    put_back = r"\bset_(pte_at|ptes|pmd_at|huge_pte_at)\s*\([^;]*\b%s\b" % re.escape(op["ptr"].strip())
+    put_back = r"\bset_(pte_at|ptes|pmd_at|huge_pte_at)\s*\([^;]*%s" % ptr_re(op["ptr"])
     return re.search(put_back, after) is not None and \
         re.search(r"\b(pte|pmd)_mkold\s*\(", after) is not None and \
         re.search(r"\b(pte|pmd)_(mkclean|wrprotect)\s*\(", after) is None
@@ -272,13 +277,38 @@ API_NAME = re.compile(r"^_*(ptep|pmdp|pudp|huge_ptep|huge_pte|set_pte|set_ptes|s
 def is_api(fn):
     return fn in PRIMITIVES or API_NAME.match(fn) is not None
 
+IF_RE = re.compile(r"^\s*(?:\}\s*else\s+)?if\s*\((.*)$")
+NOT_PRESENT = re.compile(r"is_pte_marker|is_swap_pte|is_swap_pmd|!\s*pte_present|!\s*pmd_present|\bpte_none|\bpmd_none|is_migration_entry|is_device_private_entry")
+
+def indent(text):
+    return len(text.expandtabs(8)) - len(text.expandtabs(8).lstrip())
+
+def guard_of(f, op):
+    """The condition of the if whose branch holds the primitive (kernel
+    indentation), or an empty string."""
+    lines = code_lines(f, op["file"])
+    i = op["line"] - 1
+    depth = indent(lines[i])
+    for j in range(i - 1, max(-1, i - 40), -1):
+        text = lines[j]
+        if not text.strip() or indent(text) >= depth:
+            continue
+        m = IF_RE.match(text)
+        return m.group(1) if m else ""
+    return ""
+
+def not_present(f, op):
+    """The primitive runs under a test that the entry is not present (a
+    swap entry, a marker, an empty slot): nothing a secondary MMU maps."""
+    return NOT_PRESENT.search(guard_of(f, op)) is not None
+
 def uncovered_ops(f, prot):
     for op in f["ops"]:
         if op["fn"] in prot or is_api(op["fn"]):
             continue
         if op["key"] in f["special_mm"] or is_fill(f, op) or is_aging(f, op):
             continue
-        if fault_entry(f, op):
+        if fault_entry(f, op) or not_present(f, op):
             continue
         if in_region(f, op["fn"], op["line"]):
             continue
@@ -289,15 +319,23 @@ def entry_type(prim):
     m = re.search(r"(pmd|pud)", prim)
     return (m.group(1) if m else "pte") + "_t"
 
-def passes_entry(f, h, call, op):
-    """h passes on the very entry it was handed (a pte_t * for a pte
-    primitive, or the fault): its caller, in another file, walked the table
-    to that entry and owns the range."""
+def passes_param(f, h, call, wanted):
+    """The call passes on a parameter of h whose type matches wanted."""
     text = code_lines(f, call["key"][0])[call["line"] - 1][call["key"][2]:]
     args = set(WORD_RE.findall(text.split(";")[0]))
-    wanted = re.compile(r"\b%s\s*\*|struct\s+vm_fault\s*\*" % entry_type(op["prim"]))
     types = f["param_types"].get(h, {})
-    return any(wanted.search(t) and x in args for x, t in types.items())
+    return any(re.search(wanted, t) and x in args for x, t in types.items())
+
+def passes_entry(f, h, call, op):
+    """h passes on the very entry it was handed (a pte_t * for a pte
+    primitive): its caller, in another file, walked the table to that entry
+    and owns the range."""
+    return passes_param(f, h, call, r"\b%s\s*\*" % entry_type(op["prim"]))
+
+def passes_fault(f, h, call):
+    """A fault handler passes on its fault: the helper works on the faulting
+    entry, which was non-present or write-protected (DOMAIN E.1, E.2)."""
+    return passes_param(f, h, call, r"struct\s+vm_fault\s*\*")
 
 def chain_text(via):
     """The path from a call to the primitive, for the message."""
@@ -342,6 +380,8 @@ def decide(f):
             if covered(f, c) or c["caller"] in prot:
                 continue
             h = c["caller"]
+            if handed_in(f, op) and passes_fault(f, h, c):
+                continue
             if callers_of(f, h):
                 if h not in via:
                     via[h] = (op, [fn] + helpers)
@@ -375,6 +415,8 @@ def add_op(fn, p, ptr):
     f = file_facts(p[0].file)
     if key(p) not in f["op_keys"]:
         f["op_keys"].add(key(p))
+        # Coccinelle prints "vmf -> pte": keep the C spelling
+        ptr = re.sub(r"\s+", "", ptr)
         f["ops"].append({"fn": fn, "prim": spelling(p), "ptr": ptr,
                          "key": key(p), "file": p[0].file,
                          "line": int(p[0].line)})

@@ -203,6 +203,20 @@ mmu_notifier_invalidate_range_start@p(M, S, E);
     when != mmu_notifier_invalidate_range_only_end(...)
 }
 
+// The same for a non-blocking start, from its success branch on.
+@nbunended exists@
+identifier fn;
+position p;
+statement S;
+@@
+
+fn(...) {
+... when any
+if (mmu_notifier_invalidate_range_start_nonblock@p(...)) S
+... when != mmu_notifier_invalidate_range_end(...)
+    when != mmu_notifier_invalidate_range_only_end(...)
+}
+
 // An end on a path where no start came before it.
 @unstarted exists@
 identifier fn;
@@ -294,6 +308,11 @@ position unended.p : script:python() { not correlated(p) };
 * mmu_notifier_invalidate_range_start@p(...)
 
 @depends on context@
+position nbunended.p;
+@@
+* mmu_notifier_invalidate_range_start_nonblock@p(...)
+
+@depends on context@
 position unstarted.p : script:python() { not correlated(p) };
 identifier fn;
 @@
@@ -329,6 +348,12 @@ fn << unended.fn;
 @@
 if not correlated(p):
     emit(p, "mmu_notifier_invalidate_range_start() not ended on some path out of %s()" % fn)
+
+@script:python depends on org || report@
+p << nbunended.p;
+fn << nbunended.fn;
+@@
+emit(p, "mmu_notifier_invalidate_range_start_nonblock() succeeded and the range is not ended on some path out of %s()" % fn)
 
 @script:python depends on org || report@
 p << unstarted.p;

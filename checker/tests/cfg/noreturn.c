@@ -2,6 +2,7 @@
 int f(int);
 void panic(const char *fmt, ...) __attribute__((noreturn));
 _Noreturn void c11_die(void);
+[[noreturn]] void c23_die(void);
 void __attribute__((__noreturn__)) gnu_die(void);
 void gnu_die(void);	/* a redeclaration keeps it */
 typedef void (*die_fn)(void) __attribute__((noreturn));
@@ -25,6 +26,8 @@ int attributes(int x)
 		c11_die();
 	if (x == 3)
 		gnu_die();
+	if (x == 4)
+		c23_die();
 	return x;
 }
 

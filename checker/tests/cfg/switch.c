@@ -79,3 +79,18 @@ void duff(int n)
 		} while (--n > 0);
 	}
 }
+
+/* the kernel's fallthrough is an attributed (unexposed) statement */
+#define fallthrough __attribute__((__fallthrough__))
+
+int attributed(int x)
+{
+	switch (x) {
+	case 1:
+		x = f(x);
+		fallthrough;
+	case 2:
+		return x;
+	}
+	return 0;
+}
