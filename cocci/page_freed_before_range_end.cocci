@@ -311,7 +311,7 @@ f["defs"].setdefault(fn, int(pf[0].line))
 identifier early.fn;
 expression early.E;
 position early.pc;
-position early.p : script:python(pc, fn, E) { finding(p, pc, fn, E, False) };
+position early.p : script:python(pc, fn, E) { finding(p, pc, fn, E, False) is not None };
 identifier put;
 @@
 * put@p(...)
@@ -320,7 +320,7 @@ identifier put;
 identifier late.fn;
 expression late.E;
 position late.pc;
-position late.p : script:python(pc, fn, E) { finding(p, pc, fn, E, True) };
+position late.p : script:python(pc, fn, E) { finding(p, pc, fn, E, True) is not None };
 identifier put;
 @@
 * put@p(...)

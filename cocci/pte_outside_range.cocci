@@ -230,10 +230,12 @@ def in_region(f, fn, line):
     return not ends or line < max(ends)
 
 def covered(f, call):
-    """A call in a range, or made by a function that manages its own range
-    (it orders its calls around the range on purpose: khugepaged copies
-    from a page table it detached inside its range, after ending it)."""
-    return call["in_range"] or call["caller"] in f["starts"] or \
+    """A call in a range, or made after its first start by a function that
+    manages its own range (it orders its calls around the range on purpose:
+    khugepaged copies from a page table it detached inside its range, after
+    ending it)."""
+    starts = f["starts"].get(call["caller"])
+    return call["in_range"] or (starts and call["line"] > min(starts)) or \
         in_region(f, call["caller"], call["line"])
 
 def callers_of(f, fn):
@@ -766,19 +768,19 @@ helper@pc(...)
 // ---------------------------------------------------------------------------
 
 @depends on context@
-position op.p : script:python() { finding(p) };
+position op.p : script:python() { finding(p) is not None };
 identifier prim;
 @@
 * prim@p(...)
 
 @depends on context@
-position opend.p : script:python() { finding(p) };
+position opend.p : script:python() { finding(p) is not None };
 identifier prim;
 @@
 * prim@p(...)
 
 @depends on context@
-position call.pc : script:python() { finding(pc) };
+position call.pc : script:python() { finding(pc) is not None };
 identifier call.helper;
 @@
 * helper@pc(...)

@@ -103,23 +103,17 @@ def correlated(p):
     ends = [w for k, w in guards if k == "end"]
     return any(s & e for s in starts for e in ends)
 
-org_mode = [False]
-
-def emit(p, msg):
+def emit(p, msg, org):
     f = file_facts(p[0].file)
     k = (p[0].file, p[0].line, p[0].column)
     if k in f["printed"]:
         return
     f["printed"].add(k)
     msg = "[range-unbalanced] " + msg
-    if org_mode[0]:
+    if org:
         coccilib.org.print_todo(p[0], msg)
     else:
         coccilib.report.print_report(p[0], msg)
-
-@script:python depends on org@
-@@
-org_mode[0] = True
 
 // ---------------------------------------------------------------------------
 // Conditions around starts and ends (correlated ranges)
@@ -342,43 +336,82 @@ identifier fn;
 // For org and report mode
 // ---------------------------------------------------------------------------
 
-@script:python depends on org || report@
+@script:python depends on org@
 p << unended.p;
 fn << unended.fn;
 @@
 if not correlated(p):
-    emit(p, "mmu_notifier_invalidate_range_start() not ended on some path out of %s()" % fn)
+    emit(p, "mmu_notifier_invalidate_range_start() not ended on some path out of %s()" % fn, True)
 
-@script:python depends on org || report@
+@script:python depends on report@
+p << unended.p;
+fn << unended.fn;
+@@
+if not correlated(p):
+    emit(p, "mmu_notifier_invalidate_range_start() not ended on some path out of %s()" % fn, False)
+
+@script:python depends on org@
 p << nbunended.p;
 fn << nbunended.fn;
 @@
-emit(p, "mmu_notifier_invalidate_range_start_nonblock() succeeded and the range is not ended on some path out of %s()" % fn)
+emit(p, "mmu_notifier_invalidate_range_start_nonblock() succeeded and the range is not ended on some path out of %s()" % fn, True)
 
-@script:python depends on org || report@
+@script:python depends on report@
+p << nbunended.p;
+fn << nbunended.fn;
+@@
+emit(p, "mmu_notifier_invalidate_range_start_nonblock() succeeded and the range is not ended on some path out of %s()" % fn, False)
+
+@script:python depends on org@
 p << unstarted.p;
 fn << unstarted.fn;
 @@
 if not correlated(p):
-    emit(p, "range ended on a path where %s() did not start it" % fn)
+    emit(p, "range ended on a path where %s() did not start it" % fn, True)
 
-@script:python depends on org || report@
+@script:python depends on report@
+p << unstarted.p;
+fn << unstarted.fn;
+@@
+if not correlated(p):
+    emit(p, "range ended on a path where %s() did not start it" % fn, False)
+
+@script:python depends on org@
 p << twice.p;
 p1 << twice.p1;
 @@
 # A lazy start under a guard, met again on the next loop iteration.
 if p1[0].line != p[0].line or not guarded(p):
-        emit(p, "range started again while the one started at line %s is open in %s()" % (p1[0].line, p[0].current_element))
+        emit(p, "range started again while the one started at line %s is open in %s()" % (p1[0].line, p[0].current_element), True)
 
-@script:python depends on org || report@
+@script:python depends on report@
+p << twice.p;
+p1 << twice.p1;
+@@
+# A lazy start under a guard, met again on the next loop iteration.
+if p1[0].line != p[0].line or not guarded(p):
+        emit(p, "range started again while the one started at line %s is open in %s()" % (p1[0].line, p[0].current_element), False)
+
+@script:python depends on org@
 p << nbfail.p;
 @@
-emit(p, "range ended after mmu_notifier_invalidate_range_start_nonblock() failed in %s()" % p[0].current_element)
+emit(p, "range ended after mmu_notifier_invalidate_range_start_nonblock() failed in %s()" % p[0].current_element, True)
 
-@script:python depends on org || report@
+@script:python depends on report@
+p << nbfail.p;
+@@
+emit(p, "range ended after mmu_notifier_invalidate_range_start_nonblock() failed in %s()" % p[0].current_element, False)
+
+@script:python depends on org@
 p << nbvar.p;
 X << nbvar.X;
 @@
 if not tested_by(p, X):
-        emit(p, "range ended without testing the result of mmu_notifier_invalidate_range_start_nonblock() in %s()" % p[0].current_element)
+        emit(p, "range ended without testing the result of mmu_notifier_invalidate_range_start_nonblock() in %s()" % p[0].current_element, True)
 
+@script:python depends on report@
+p << nbvar.p;
+X << nbvar.X;
+@@
+if not tested_by(p, X):
+        emit(p, "range ended without testing the result of mmu_notifier_invalidate_range_start_nonblock() in %s()" % p[0].current_element, False)

@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# mmucheck: checks the MMU-notifier contract in Linux kernel sources.
+#
+#   make scan     install what is needed, prepare linux-source-6.1, run every
+#                 engine on it and print the findings
+#   make check    install what is needed and run every test (TAP, ends with
+#                 "N passed, N failed")
+#   make check-fast   the tests that need no real kernel tree (inner loop)
+#   make deps     install the Debian packages (idempotent; root)
+#   make trees    prepare linux-source-6.1 and 6.12 (scripts/kernel-tree)
+#   make checker  build checker/mmucheck
+
+VERSION ?= 6.1
+
+.PHONY: all deps trees checker scan check check-fast clean
+
+all: checker
+
+deps:
+	@scripts/deps
+
+checker: deps
+	@$(MAKE) -s -C checker
+
+trees: deps
+	@scripts/kernel-tree 6.1 >/dev/null
+	@scripts/kernel-tree 6.12 >/dev/null
+
+scan: deps checker
+	@scripts/scan $(VERSION); status=$$?; [ $$status -le 1 ]
+
+check: deps checker
+	@tests/run
+
+check-fast: deps checker
+	@MMUCHECK_FAST=1 tests/run
+
+clean:
+	@$(MAKE) -s -C checker clean

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The three semantic patches over the corpus: exactly the expected findings,
+# engine debt ("cocci: cannot-see", "cocci: false-alarm") counted.
+. "$(dirname "$0")/lib.sh"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+for rule in "$top"/cocci/*.cocci; do
+	(cd "$out" && spatch -D report --very-quiet --no-show-diff --no-includes \
+		--timeout 120 --sp-file "$rule" --dir "$top/testcases" \
+		-j "$(nproc)") >>"$out/findings" 2>>"$out/errors"
+done
+expect "spatch reported no errors" test ! -s "$out/errors"
+include_tap < <((cd "$top" && tests/verify cocci "$out/findings" testcases/*/*.c))
+
+# org and context modes mark the same sites as report mode.
+for rule in "$top"/cocci/*.cocci; do
+	name=$(basename "$rule")
+	for mode in report org context; do
+		(cd "$out" && spatch -D "$mode" --very-quiet --no-includes --timeout 120 \
+			--sp-file "$rule" --dir "$top/testcases" -j "$(nproc)" 2>/dev/null) >"$out/$name.$mode"
+	done
+	n=$(grep -c '\[' "$out/$name.report")
+	o=$(grep -c '^\* TODO' "$out/$name.org")
+	c=$(grep -c '^-[^-]' "$out/$name.context")
+	expect "$name: MODE=org marks the $n report sites ($o)" test "$o" -eq "$n"
+	expect "$name: MODE=context marks the $n report sites ($c)" test "$c" -eq "$n"
+done
+
+# The rules follow scripts/coccinelle/ conventions.
+for rule in "$top"/cocci/*.cocci; do
+	name=$(basename "$rule")
+	expect "$name: SPDX first line" grep -q '^// SPDX-License-Identifier: GPL-2.0' <(head -1 "$rule")
+	for want in '^/// \[' '^// Confidence: ' '^// Options: ' '^virtual report$' '^virtual org$' '^virtual context$'; do
+		expect "$name: has $want" grep -q "$want" "$rule"
+	done
+	expect "$name: one Options line (coccicheck greps it)" test "$(grep -c 'Options:' "$rule")" -eq 1
+done
+
+# The python list of primitives and the SmPL disjunction name the same calls.
+expect "pte_outside_range.cocci: PRIMITIVES matches the op rule" python3 - "$top/cocci/pte_outside_range.cocci" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+listed = set(re.search(r'PRIMITIVES = set\("""(.*?)"""', s, re.S).group(1).split())
+op = s[s.index("@op exists@"):s.index("@script:python depends on op@")]
+smpl = set(re.findall(r"^(\w+)@p\(M, A, P, \.\.\.\)$", op, re.M))
+sys.exit(0 if listed == smpl else "differ: %s" % (listed ^ smpl))
+PY
+done_testing

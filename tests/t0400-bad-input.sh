@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Bad input gets one clear line and a non-zero exit.
+. "$(dirname "$0")/lib.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# one_line STATUS PATTERN COMMAND...: fails unless the command exits STATUS
+# and its stderr, Kbuild-style progress lines ("  PREPARE ...") aside, is one
+# line matching PATTERN.
+one_line() {
+	local want=$1 pattern=$2 status
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err.all"
+	status=$?
+	grep -v '^  [A-Z]' "$tmp/err.all" >"$tmp/err"
+	[ "$status" -eq "$want" ] || { echo "exit $status, wanted $want"; cat "$tmp/err"; return 1; }
+	[ "$(wc -l <"$tmp/err")" -eq 1 ] || { echo "stderr is not one line:"; cat "$tmp/err"; return 1; }
+	grep -q "$pattern" "$tmp/err" || { echo "no '$pattern' in:"; cat "$tmp/err"; return 1; }
+}
+
+expect "kernel-tree: unknown version" one_line 2 "unknown version '4.2'" "$top/scripts/kernel-tree" 4.2
+expect "kernel-tree: no version" one_line 2 "usage" "$top/scripts/kernel-tree"
+
+# A tree whose make prepare fails is reported and never used; the next run
+# redoes it (it is not stamped).
+mkdir -p "$tmp/cache/linux-source-6.1"
+touch "$tmp/cache/linux-source-6.1/.mmucheck-unpacked"
+expect "kernel-tree: a tree that fails to prepare" one_line 2 "make prepare failed for 6.1" \
+	env MMUCHECK_CACHE="$tmp/cache" "$top/scripts/kernel-tree" 6.1
+expect "kernel-tree: the failed tree is not stamped as prepared" test ! -e "$tmp/cache/build-6.1/.mmucheck-prepared"
+
+# cocci-run without spatch on the PATH, and on an unprepared tree.
+mkdir -p "$tmp/bin"
+for c in bash dirname env; do ln -s "$(command -v $c)" "$tmp/bin/$c"; done
+expect "cocci-run: spatch missing" one_line 2 "spatch not found" \
+	env PATH="$tmp/bin" bash "$top/scripts/cocci-run" "$tmp" "$tmp" pte-outside-range
+expect "cocci-run: unprepared tree" one_line 2 "is not a prepared tree" \
+	"$top/scripts/cocci-run" "$tmp" "$tmp" pte-outside-range
+expect "cocci-run: unknown rule" one_line 2 "no such rule" \
+	"$top/scripts/cocci-run" "$tmp" "$tmp" no-such-rule
+
+# A file Coccinelle cannot parse is reported, not skipped in silence.
+printf 'int f(void)\n{\n\tint x = ;\n\treturn x;\n}\n' >"$tmp/broken.c"
+expect "cocci-parse: an unparsable file is reported" sh -c \
+	"'$top/scripts/cocci-parse' '$tmp/broken.c' | grep -q 'broken.c: note: Coccinelle could not parse'"
+expect "cocci-parse: a clean file is quiet" "$top/scripts/cocci-parse" "$top/testcases/6.1/uffd-fill.c"
+expect "cocci-parse: an unreadable file" one_line 2 "cannot read" "$top/scripts/cocci-parse" "$tmp/nothing.c"
+
+# deps as a non-root user with something missing: one line, exit 2.
+if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
+	mkdir -p "$tmp/fakebin"
+	printf '#!/bin/sh\nexit 1\n' >"$tmp/fakebin/dpkg-query"
+	chmod +x "$tmp/fakebin/dpkg-query"
+	cp "$top/scripts/deps" "$tmp/deps"
+	chmod 755 "$tmp" "$tmp/deps" "$tmp/fakebin"
+	expect "deps: not root and packages missing" one_line 2 "missing packages" \
+		setpriv --reuid=nobody --regid=nogroup --clear-groups env PATH="$tmp/fakebin:/usr/bin:/bin" bash "$tmp/deps"
+fi
+done_testing
