@@ -108,8 +108,21 @@ def own_ref(p, fn, page):
     text = fn_text(p, fn)
     return re.search(GETS + r"\s*\(\s*" + re.escape(page.strip()) + r"\s*[,)]", text) is not None
 
+def suppressed(name, line, rule):
+    """A "mmucheck: ignore RULE (reason)" comment on the line or the line
+    above silences a false alarm there."""
+    try:
+        with open(name, errors="replace") as src:
+            lines = src.readlines()
+    except OSError:
+        return False
+    near = "".join(lines[max(0, line - 2):line])
+    return re.search(r"mmucheck:\s*ignore\s+" + re.escape(rule), near) is not None
+
 def finding(p, pc, fn, page, late_era):
     if tlb_flush_era(p[0].file) != late_era:
+        return None
+    if suppressed(p[0].file, int(p[0].line), "page-freed-before-range-end"):
         return None
     if caller_ref(p, fn, page) or own_ref(p, fn, page):
         return None

@@ -399,9 +399,22 @@ def decide(f):
 def key(p):
     return (p[0].file, int(p[0].line), int(p[0].column))
 
+def suppressed(name, line, rule):
+    """A "mmucheck: ignore RULE (reason)" comment on the line or the line
+    above silences a false alarm there."""
+    try:
+        with open(name, errors="replace") as src:
+            lines = src.readlines()
+    except OSError:
+        return False
+    near = "".join(lines[max(0, line - 2):line])
+    return re.search(r"mmucheck:\s*ignore\s+" + re.escape(rule), near) is not None
+
 def finding(p):
     """The message of the finding at a position, or None."""
     f = file_facts(p[0].file)
+    if suppressed(p[0].file, int(p[0].line), "pte-outside-range"):
+        return None
     return decide(f).get(key(p))
 
 def is_reported_call(name):

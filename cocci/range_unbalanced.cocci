@@ -103,7 +103,20 @@ def correlated(p):
     ends = [w for k, w in guards if k == "end"]
     return any(s & e for s in starts for e in ends)
 
+def suppressed(name, line, rule):
+    """A "mmucheck: ignore RULE (reason)" comment on the line or the line
+    above silences a false alarm there."""
+    try:
+        with open(name, errors="replace") as src:
+            lines = src.readlines()
+    except OSError:
+        return False
+    near = "".join(lines[max(0, line - 2):line])
+    return re.search(r"mmucheck:\s*ignore\s+" + re.escape(rule), near) is not None
+
 def emit(p, msg, org):
+    if suppressed(p[0].file, int(p[0].line), "range-unbalanced"):
+        return
     f = file_facts(p[0].file)
     k = (p[0].file, p[0].line, p[0].column)
     if k in f["printed"]:

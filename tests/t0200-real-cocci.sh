@@ -43,7 +43,7 @@ PY
 		done
 	done
 	for r in $rules; do
-		"$top/scripts/cocci-run" "$src" "$build" "$r" report M=mm/ >"$out/$r.mm" 2>&1 ||
+		"$top/scripts/cocci-run" "$src" "$build" "$r" report M="$src/mm" >"$out/$r.mm" 2>&1 ||
 			{ not_ok "$v $r: M=mm/"; continue; }
 		want=$(grep -c '^mm/' "$out/$r")
 		expect "$v $r: M=mm/ finds the mm/ findings" test "$(grep -c '\[' "$out/$r.mm")" -eq "$want"
