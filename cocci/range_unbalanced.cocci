@@ -114,6 +114,9 @@ def suppressed(name, line, rule):
     near = "".join(lines[max(0, line - 2):line])
     return re.search(r"mmucheck:\s*ignore\s+" + re.escape(rule), near) is not None
 
+def hushed(p):
+    return suppressed(p[0].file, int(p[0].line), "range-unbalanced")
+
 def emit(p, msg, org):
     if suppressed(p[0].file, int(p[0].line), "range-unbalanced"):
         return
@@ -310,37 +313,37 @@ mmu_notifier_invalidate_range_only_end@p(...);
 // ---------------------------------------------------------------------------
 
 @depends on context@
-position unended.p : script:python() { not correlated(p) };
+position unended.p : script:python() { not correlated(p) and not hushed(p) };
 @@
 * mmu_notifier_invalidate_range_start@p(...)
 
 @depends on context@
-position nbunended.p;
+position nbunended.p : script:python() { not hushed(p) };
 @@
 * mmu_notifier_invalidate_range_start_nonblock@p(...)
 
 @depends on context@
-position unstarted.p : script:python() { not correlated(p) };
+position unstarted.p : script:python() { not correlated(p) and not hushed(p) };
 identifier fn;
 @@
 * fn@p(...)
 
 @depends on context@
 position twice.p1;
-position twice.p : script:python(p1) { p1[0].line != p[0].line or not guarded(p) };
+position twice.p : script:python(p1) { (p1[0].line != p[0].line or not guarded(p)) and not hushed(p) };
 identifier fn;
 @@
 * fn@p(...)
 
 @depends on context@
-position nbfail.p;
+position nbfail.p : script:python() { not hushed(p) };
 identifier fn;
 @@
 * fn@p(...)
 
 @depends on context@
 expression nbvar.X;
-position nbvar.p : script:python(X) { not tested_by(p, X) };
+position nbvar.p : script:python(X) { not tested_by(p, X) and not hushed(p) };
 identifier fn;
 @@
 * fn@p(...)
