@@ -68,6 +68,7 @@ struct basic_block {
 	struct basic_block **preds;
 	int nr_preds, alloc_preds;
 	int visited;		/* scratch for graph walks */
+	struct basic_block *idom;	/* set by compute_dominators() */
 };
 
 struct cfg {
@@ -83,6 +84,15 @@ struct cfg {
 struct cfg *build_cfg(CXTranslationUnit tu, CXCursor function,
 		      const struct macro_map *macros);
 void free_cfg(struct cfg *cfg);
+
+/*
+ * Immediate dominators (Cooper, Harvey and Kennedy's iteration over the
+ * reverse postorder the blocks are numbered in).  The entry's idom is
+ * itself; unreachable blocks keep NULL.
+ */
+void compute_dominators(struct cfg *cfg);
+/* Does a dominate b? */
+int dominates(const struct basic_block *a, const struct basic_block *b);
 
 /* One line per block, stable for golden tests. */
 void dump_cfg(FILE *out, CXTranslationUnit tu, const struct cfg *cfg);

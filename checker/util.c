@@ -45,3 +45,31 @@ char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));
 }
+
+void strlist_add(struct strlist *list, const char *s)
+{
+	if (strlist_has(list, s))
+		return;
+	ALLOC_GROW(list->items, list->nr, list->alloc);
+	list->items[list->nr++] = xstrdup(s);
+}
+
+int strlist_has(const struct strlist *list, const char *s)
+{
+	int i;
+
+	for (i = 0; i < list->nr; i++)
+		if (!strcmp(list->items[i], s))
+			return 1;
+	return 0;
+}
+
+void strlist_release(struct strlist *list)
+{
+	int i;
+
+	for (i = 0; i < list->nr; i++)
+		free(list->items[i]);
+	free(list->items);
+	memset(list, 0, sizeof(*list));
+}

@@ -26,4 +26,14 @@ char *xstrndup(const char *s, size_t len);
 		}							\
 	} while (0)
 
+/* A small set of strings, kept in insertion order. */
+struct strlist {
+	char **items;
+	int nr, alloc;
+};
+
+void strlist_add(struct strlist *list, const char *s);
+int strlist_has(const struct strlist *list, const char *s);
+void strlist_release(struct strlist *list);
+
 #endif

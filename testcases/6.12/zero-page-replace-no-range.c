@@ -31,7 +31,7 @@ static int wp_zero_page_norange(struct vm_fault *vmf)
 		return 0;
 	}
 	folio_add_new_anon_rmap(new_folio, vma, vmf->address, 0);
-	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry); /* expect: pte-outside-range; cocci: cannot-see (whether the old entry was present: an install alone is taken as a fill) */
+	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry); /* expect: pte-outside-range; cocci: cannot-see (whether the old entry was present: an install alone is taken as a fill); checker: cannot-see (the entry is known present only from the test in the caller) */
 	flush_tlb_page(vma, vmf->address);
 	pte_unmap_unlock(vmf->pte, vmf->ptl);
 	return 1;

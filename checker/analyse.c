@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One translation unit through the checks: read the era, collect the
+ * functions and ops tables of the main file, walk each function's paths
+ * with every check, then decide what needs the whole file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "diag.h"
+
+/* Paths are cheap; a function with thousands of states is pathological. */
+static const struct walk_limits limits = {
+	.max_steps = 200000,
+	.max_states = 512,
+};
+
+/* Without mmu_notifier.h the range calls cannot appear: any era will do. */
+#define DEFAULT_VERSION KV(6, 12)
+
+static char *file_of(struct src_pos pos)
+{
+	CXString s = clang_getFileName(pos.file);
+	char *path = xstrdup(clang_getCString(s) ? clang_getCString(s) : "");
+
+	clang_disposeString(s);
+	return path;
+}
+
+static void report(void *sink, struct walk *w, const char *rule,
+		   int confidence, struct src_pos pos,
+		   const struct note *trail, const char *message)
+{
+	struct file_analysis *fa = sink;
+	struct function_info *fi = walk_check_data(w);
+	struct trace t = { NULL, 0, 0 };
+	char *file = file_of(pos);
+	struct finding *f;
+	int i;
+
+	f = add_finding(fa->findings, rule, file, pos.line, pos.col, fi->name,
+			confidence, message);
+	free(file);
+	if (!f)
+		return;
+	trace_from_trail(&t, trail);
+	for (i = 0; i < t.nr; i++) {
+		file = file_of(t.steps[i].pos);
+		add_finding_step(f, file, t.steps[i].pos.line,
+				 t.steps[i].pos.col, fi->name, t.steps[i].text);
+		free(file);
+	}
+	trace_release(&t);
+}
+
+static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
+						CXClientData data)
+{
+	struct file_analysis *fa = data;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
+	    !clang_isCursorDefinition(c) ||
+	    !in_main_file(fa->src, clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;
+	ALLOC_GROW(fa->fns, fa->nr_fns, fa->alloc_fns);
+	fa->fns[fa->nr_fns++] = new_function_info(fa, c);
+	return CXChildVisit_Continue;
+}
+
+static void walk_one(struct file_analysis *fa, struct function_info *fi)
+{
+	struct walk_hooks hooks = { check_table, NR_CHECKS, report, fa };
+	struct src_pos pos;
+
+	fi->cfg = build_cfg(fa->src->tu, fi->cursor, &fa->macros);
+	if (!fi->cfg)
+		return;
+	compute_dominators(fi->cfg);
+	fi->limited = walk_function(fi->cfg, fa->src->tu, &fa->model, &hooks,
+				    &limits, fi);
+	if (!fi->limited)
+		return;
+	clang_getFileLocation(clang_getCursorLocation(fi->cursor), NULL,
+			      &pos.line, &pos.col, NULL);
+	fprintf(stderr,
+		"%s:%u:%u: note: %s(): too many paths, the rest were not analysed\n",
+		fa->src->path, pos.line, pos.col, fi->name);
+}
+
+static const char *line_text(const struct file_analysis *fa,
+			     unsigned int line, size_t *len)
+{
+	const char *p = fa->text, *end;
+
+	for (; p && *p && line > 1; p++)
+		if (*p == '\n')
+			line--;
+	if (!p || line != 1)
+		return NULL;
+	end = strchr(p, '\n');
+	*len = end ? (size_t)(end - p) : strlen(p);
+	return p;
+}
+
+static void fingerprint_all(struct file_analysis *fa)
+{
+	int i;
+
+	for (i = 0; i < fa->findings->nr; i++) {
+		struct finding *f = &fa->findings->items[i];
+		size_t len = 0;
+		const char *text = line_text(fa, f->line, &len);
+		char *stmt = text ? xstrndup(text, len) : xstrdup("");
+
+		set_fingerprint(f, stmt);
+		free(stmt);
+	}
+}
+
+static void set_model(struct file_analysis *fa, const struct model *forced)
+{
+	const char *source = NULL;
+
+	if (forced && forced->version) {
+		fa->model = *forced;
+		return;
+	}
+	fa->model.version = detect_version(fa->src->tu, &source);
+	fa->model.version_source = source;
+	if (!fa->model.version)
+		fa->model.version = DEFAULT_VERSION;
+}
+
+int check_translation_unit(struct source *src, const struct model *forced,
+			   enum confidence min, struct findings *out)
+{
+	struct file_analysis fa = { .src = src, .findings = out };
+	int i;
+
+	set_model(&fa, forced);
+	fa.text = clang_getFileContents(src->tu, src->file, &fa.size);
+	build_macro_map(&fa.macros, src->tu, src->file);
+	collect_ops_tables(&fa);
+	clang_visitChildren(clang_getTranslationUnitCursor(src->tu),
+			    collect_function, &fa);
+	for (i = 0; i < fa.nr_fns; i++)
+		walk_one(&fa, fa.fns[i]);
+	decide_pte_outside_range(&fa);
+	filter_findings(out, min, fa.text, src->path);
+	fingerprint_all(&fa);
+	for (i = 0; i < fa.nr_fns; i++)
+		free_function_info(fa.fns[i]);
+	free(fa.fns);
+	for (i = 0; i < fa.nr_tables; i++) {
+		free(fa.tables[i].name);
+		strlist_release(&fa.tables[i].functions);
+	}
+	free(fa.tables);
+	release_macro_map(&fa.macros);
+	return 0;
+}

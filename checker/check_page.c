@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * page-freed-before-range-end: after an entry is cleared, the page it
+ * mapped may still be in a secondary TLB until the secondary TLBs are
+ * invalidated: by a *_notify primitive, mmu_notifier_invalidate_range()
+ * or range_end up to 6.5, by the TLB flush itself from 6.6 (the model
+ * says which call does it in which era).  A put in that window must not
+ * drop the last reference (DOMAIN.md 0, E.12).
+ *
+ * It is not the last when the function took its own reference on the
+ * page earlier on the path.  When the page came from the caller, the
+ * caller normally holds one (try_to_unmap(), KSM, uprobes): low
+ * confidence.  Pages of non-present entries and pages handed to the
+ * mmu_gather are not affected.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "cursor.h"
+
+#define RULE "page-freed-before-range-end"
+#define PENDING "pending:"	/* cleared, secondary TLBs not flushed */
+#define REF "ref:"		/* a reference this function took */
+#define ALIAS "alias:"		/* folio = page_folio(page) */
+#define MAX_ALIASES 4
+
+static char *prefixed(const char *prefix, const char *s)
+{
+	size_t len = strlen(prefix) + strlen(s) + 1;
+	char *k = xmalloc(len);
+
+	snprintf(k, len, "%s%s", prefix, s);
+	return k;
+}
+
+static const struct slot *first_pending(struct walk *w)
+{
+	int i;
+
+	for (i = 0; i < nr_slots(w); i++) {
+		const struct slot *s = slot_of(w, CHECK_PAGE, i);
+
+		if (s && !strncmp(s->key, PENDING, strlen(PENDING)))
+			return s;
+	}
+	return NULL;
+}
+
+static void flushed(struct walk *w)
+{
+	const struct slot *s;
+
+	while ((s = first_pending(w))) {
+		char *key = xstrdup(s->key);
+
+		slot_drop(w, key);
+		free(key);
+	}
+}
+
+static void cleared(struct walk *w, const struct event *ev,
+		    const struct api *api)
+{
+	char *entry = arg_text(walk_tu(w), ev->cursor, api->entry_arg);
+	char *key = prefixed(PENDING, entry);
+
+	walk_note(w, ev->pos, "entry '%s' cleared here by %s()", entry,
+		  api->name);
+	slot_set(w, key, 1, api->name, ev->pos);
+	free(key);
+	free(entry);
+}
+
+static int has_slot(struct walk *w, const char *prefix, const char *name)
+{
+	char *key = prefixed(prefix, name);
+	int ret = slot_get(w, key) != NULL;
+
+	free(key);
+	return ret;
+}
+
+static const char *alias_of(struct walk *w, const char *name)
+{
+	char *key = prefixed(ALIAS, name);
+	const struct slot *s = slot_get(w, key);
+
+	free(key);
+	return s ? s->aux : NULL;
+}
+
+/* CONF_HIGH: may be the last reference; -1: it is not the last. */
+static int reference_kind(struct walk *w, const char *root)
+{
+	struct function_info *fi = walk_check_data(w);
+	const char *name = root;
+	int i;
+
+	for (i = 0; name && i < MAX_ALIASES; i++) {
+		if (has_slot(w, REF, name))
+			return -1;
+		if (param_named(fi, name))
+			return CONF_LOW;
+		name = alias_of(w, name);
+	}
+	return CONF_HIGH;
+}
+
+static const char *secondary_flush_hint(struct walk *w)
+{
+	if (walk_model(w)->version >= KV(6, 6))
+		return "the TLB flush";
+	return "mmu_notifier_invalidate_range() or the range end";
+}
+
+static void put(struct walk *w, const struct event *ev, const struct api *api)
+{
+	struct function_info *fi = walk_check_data(w);
+	const struct slot *pending = first_pending(w);
+	char *root;
+	int kind;
+
+	if (!pending || entry_guard(fi->file, walk_block(w), A_ANY_LEVEL) < 0)
+		return;
+	root = arg_root(walk_tu(w), ev->cursor, api->entry_arg);
+	kind = reference_kind(w, root);
+	if (kind >= 0)
+		walk_report(w, RULE, kind, ev->pos,
+			    "%s() may free the page of the entry cleared by %s() at line %u before %s",
+			    api->name, pending->aux, pending->pos.line,
+			    secondary_flush_hint(w));
+	free(root);
+}
+
+static void got(struct walk *w, const struct event *ev, const struct api *api)
+{
+	char *root = arg_root(walk_tu(w), ev->cursor, api->entry_arg);
+	char *key = prefixed(REF, root);
+
+	slot_set(w, key, 1, NULL, ev->pos);
+	free(key);
+	free(root);
+}
+
+static void page_call(struct walk *w, const struct event *ev,
+		      const struct api *api)
+{
+	if (!api)
+		return;
+	switch (api->class) {
+	case PTE_CLEAR:
+		if (!api_flushes_secondary(walk_model(w), api))
+			cleared(w, ev, api);
+		break;
+	case TLB_FLUSH:
+	case RANGE_END:
+		if (api_flushes_secondary(walk_model(w), api))
+			flushed(w);
+		break;
+	case PAGE_GET:
+		got(w, ev, api);
+		break;
+	case PAGE_PUT:
+		put(w, ev, api);
+		break;
+	default:
+		break;
+	}
+}
+
+/* "folio = page_folio(page)": a reference on one is one on the other. */
+static void alias(struct walk *w, const char *var, CXCursor rhs,
+		  struct src_pos pos)
+{
+	const struct api *api;
+	char *name, *from, *key;
+
+	rhs = skip_parens(rhs);
+	if (!is_kind(rhs, CXCursor_CallExpr))
+		return;
+	name = callee_name(rhs);
+	api = name ? api_lookup(walk_model(w), name) : NULL;
+	free(name);
+	if (!api || api->class != PAGE_ALIAS)
+		return;
+	from = arg_root(walk_tu(w), rhs, api->entry_arg);
+	key = prefixed(ALIAS, var);
+	slot_set(w, key, 1, from, pos);
+	free(key);
+	free(from);
+}
+
+static void alias_decl(struct walk *w, CXCursor decl, struct src_pos pos)
+{
+	struct cursor_list kids = { NULL, 0, 0 };
+	CXString name;
+
+	if (!is_kind(decl, CXCursor_VarDecl))
+		return;
+	children_of(decl, &kids);
+	name = clang_getCursorSpelling(decl);
+	if (kids.nr)
+		alias(w, clang_getCString(name), kids.items[kids.nr - 1], pos);
+	clang_disposeString(name);
+	release_cursor_list(&kids);
+}
+
+static void page_stmt(struct walk *w, const struct event *ev)
+{
+	struct cursor_list kids = { NULL, 0, 0 };
+	int i;
+
+	char *var;
+
+	if (binary_op(ev->cursor) == CXBinaryOperator_Assign) {
+		children_of(ev->cursor, &kids);
+		var = first_identifier(walk_text(w, kids.items[0]));
+		alias(w, var, kids.items[1], ev->pos);
+		free(var);
+	} else if (is_kind(ev->cursor, CXCursor_DeclStmt)) {
+		children_of(ev->cursor, &kids);
+		for (i = 0; i < kids.nr; i++)
+			alias_decl(w, kids.items[i], ev->pos);
+	}
+	release_cursor_list(&kids);
+}
+
+const struct check check_page = {
+	.name = "page",
+	.call = page_call,
+	.stmt = page_stmt,
+};
