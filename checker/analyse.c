@@ -79,6 +79,7 @@ static void walk_one(struct file_analysis *fa, struct function_info *fi)
 	if (!fi->cfg)
 		return;
 	compute_dominators(fi->cfg);
+	collect_range_guards(fi);
 	fi->limited = walk_function(fi->cfg, fa->src->tu, &fa->model, &hooks,
 				    &limits, fi);
 	if (!fi->limited)

@@ -61,6 +61,8 @@ struct function_info {
 	int nr_params;
 	struct strlist locals;		/* local variables */
 	struct strlist assigned;	/* variables written in the body */
+	struct strlist lvalues;		/* what was written, as written */
+	struct strlist range_guards;	/* tests that decide a start */
 	struct strlist starts, ends;	/* range keys started / ended */
 	struct unguarded_op *ops;
 	int nr_ops, alloc_ops;
@@ -99,6 +101,8 @@ struct function_info *new_function_info(struct file_analysis *fa,
 					CXCursor fn);
 void free_function_info(struct function_info *fi);
 void collect_ops_tables(struct file_analysis *fa);
+/* After the CFG is built: the tests a range start depends on. */
+void collect_range_guards(struct function_info *fi);
 
 /* Argument i of a call: its text, and the identifier it is rooted in. */
 char *arg_text(CXTranslationUnit tu, CXCursor call, int i);
@@ -106,6 +110,12 @@ char *arg_root(CXTranslationUnit tu, CXCursor call, int i);
 char *first_identifier(const char *text);
 /* The range a call works on: "range", "wpwalk->range", "mm:vma->vm_mm". */
 char *range_key(CXTranslationUnit tu, CXCursor call, const struct api *api);
+
+int entry_written(const struct function_info *fi, const char *entry);
+/* The faulting entry handed in (vmf->pte), not walked to again here? */
+int is_fault_entry(const struct function_info *fi, const char *entry);
+const struct api *expr_api(struct function_info *fi, CXCursor c,
+			   char **root);
 
 /* Is there a "no need to invalidate" mark just above the line? */
 int no_need_above(const struct file_analysis *fa, unsigned int line);

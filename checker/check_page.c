@@ -151,7 +151,9 @@ static void page_call(struct walk *w, const struct event *ev,
 		return;
 	switch (api->class) {
 	case PTE_CLEAR:
-		if (!api_flushes_secondary(walk_model(w), api))
+		/* outside a range it is pte-outside-range's business */
+		if (!api_flushes_secondary(walk_model(w), api) &&
+		    range_is_open(w))
 			cleared(w, ev, api);
 		break;
 	case TLB_FLUSH:
@@ -170,29 +172,29 @@ static void page_call(struct walk *w, const struct event *ev,
 	}
 }
 
-/* "folio = page_folio(page)": a reference on one is one on the other. */
-static void alias(struct walk *w, const char *var, CXCursor rhs,
-		  struct src_pos pos)
+/*
+ * "folio = page_folio(page)": a reference on one is one on the other;
+ * "folio = filemap_lock_folio(...)": the function holds a reference.
+ */
+static void assigned(struct walk *w, const char *var, CXCursor rhs,
+		     struct src_pos pos)
 {
-	const struct api *api;
-	char *name, *from, *key;
+	char *root, *key;
+	const struct api *api = expr_api(walk_check_data(w), rhs, &root);
 
-	rhs = skip_parens(rhs);
-	if (!is_kind(rhs, CXCursor_CallExpr))
-		return;
-	name = callee_name(rhs);
-	api = name ? api_lookup(walk_model(w), name) : NULL;
-	free(name);
-	if (!api || api->class != PAGE_ALIAS)
-		return;
-	from = arg_root(walk_tu(w), rhs, api->entry_arg);
-	key = prefixed(ALIAS, var);
-	slot_set(w, key, 1, from, pos);
-	free(key);
-	free(from);
+	if (api && api->class == PAGE_ALIAS && root) {
+		key = prefixed(ALIAS, var);
+		slot_set(w, key, 1, root, pos);
+		free(key);
+	} else if (api && api->class == PAGE_GET_RET) {
+		key = prefixed(REF, var);
+		slot_set(w, key, 1, NULL, pos);
+		free(key);
+	}
+	free(root);
 }
 
-static void alias_decl(struct walk *w, CXCursor decl, struct src_pos pos)
+static void assigned_decl(struct walk *w, CXCursor decl, struct src_pos pos)
 {
 	struct cursor_list kids = { NULL, 0, 0 };
 	CXString name;
@@ -202,7 +204,8 @@ static void alias_decl(struct walk *w, CXCursor decl, struct src_pos pos)
 	children_of(decl, &kids);
 	name = clang_getCursorSpelling(decl);
 	if (kids.nr)
-		alias(w, clang_getCString(name), kids.items[kids.nr - 1], pos);
+		assigned(w, clang_getCString(name), kids.items[kids.nr - 1],
+			 pos);
 	clang_disposeString(name);
 	release_cursor_list(&kids);
 }
@@ -217,12 +220,12 @@ static void page_stmt(struct walk *w, const struct event *ev)
 	if (binary_op(ev->cursor) == CXBinaryOperator_Assign) {
 		children_of(ev->cursor, &kids);
 		var = first_identifier(walk_text(w, kids.items[0]));
-		alias(w, var, kids.items[1], ev->pos);
+		assigned(w, var, kids.items[1], ev->pos);
 		free(var);
 	} else if (is_kind(ev->cursor, CXCursor_DeclStmt)) {
 		children_of(ev->cursor, &kids);
 		for (i = 0; i < kids.nr; i++)
-			alias_decl(w, kids.items[i], ev->pos);
+			assigned_decl(w, kids.items[i], ev->pos);
 	}
 	release_cursor_list(&kids);
 }

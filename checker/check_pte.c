@@ -6,10 +6,12 @@
  * a page walk runs), with whether a range was open.  decide.c turns them
  * into findings once every function of the file has been walked.
  *
- * Not a change that needs a range (DOMAIN.md B.4, E.1, E.2, E.8):
+ * Not a change that needs a range (DOMAIN.md B.4, E.1, E.2, E.8, E.11):
  * writes under a test that the entry is absent, installs into a slot not
  * known to be present, an entry cleared and put back old (aging), the
- * mms without notifiers, and the kernel's "no need to invalidate" mark.
+ * mms without notifiers, the kernel's "no need to invalidate" mark, and
+ * the ptes of a table whose pmd was cleared inside a range (khugepaged
+ * copies from the table it detached, after ending the range).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,7 @@
 #define PENDING "pending:"	/* cleared outside a range, maybe aging */
 #define CLEARED "cleared:"	/* cleared on this path */
 #define AGED "aged:"		/* a variable holding an entry made old */
+#define DETACHED "detached"	/* a pmd was cleared inside a range */
 
 static char *prefixed(const char *prefix, const char *s)
 {
@@ -102,7 +105,9 @@ static void record_call(struct walk *w, const struct event *ev,
 		strlist_add(&s->args, root);
 		free(root);
 	}
-	if (range_is_open(w) || opens_itself) {
+	/* a call under a test that the entry is absent changes no mapping */
+	if (range_is_open(w) || opens_itself || slot_get(w, DETACHED) ||
+	    entry_guard(fi->file, walk_block(w), A_ANY_LEVEL) < 0) {
 		s->open_paths++;
 		return;
 	}
@@ -216,7 +221,8 @@ static void install(struct walk *w, const struct event *ev,
 
 	if (slot_get(w, pending) && puts_back_old(w, ev, api, entry))
 		slot_drop(w, pending);
-	if (!was_cleared && guard > 0 && !range_is_open(w))
+	if (!was_cleared && guard > 0 && !range_is_open(w) &&
+	    !slot_get(w, DETACHED))
 		record_op(w, ev->pos, api->name, entry);
 	free(pending);
 	free(cleared);
@@ -229,7 +235,9 @@ static void change(struct walk *w, const struct event *ev,
 	char *pending = prefixed(PENDING, entry);
 
 	slot_set(w, cleared, 1, NULL, ev->pos);
-	if (!range_is_open(w)) {
+	if (range_is_open(w) && (api->flags & (A_PMD | A_PUD)))
+		slot_set(w, DETACHED, 1, NULL, ev->pos);
+	if (!range_is_open(w) && !slot_get(w, DETACHED)) {
 		if (api->class == PTE_REPLACE)
 			record_op(w, ev->pos, api->name, entry);
 		else
@@ -262,6 +270,10 @@ static void pte_call(struct walk *w, const struct event *ev,
 	if (guard < 0 || no_need_above(fi->file, ev->pos.line))
 		return;
 	entry = arg_text(walk_tu(w), ev->cursor, api->entry_arg);
+	if (is_fault_entry(fi, entry)) {
+		free(entry);
+		return;
+	}
 	if (api->class == PTE_INSTALL)
 		install(w, ev, api, entry, guard);
 	else

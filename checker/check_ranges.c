@@ -26,6 +26,7 @@ enum range_state { R_INIT = 1, R_OPEN, R_CLOSED, R_PENDING, R_FAILED };
 #define KEY_PREFIX "range:"
 #define RESULT_PREFIX "result:"
 #define START_PREFIX "start:"
+#define GUARD_PREFIX "guard:"
 
 static int owns_range(struct walk *w, const char *key)
 {
@@ -244,13 +245,34 @@ static int lazy_start_test(struct walk *w, const char *text, int truth)
 	return s != NULL;
 }
 
+/* A test a start depends on, read again: it goes the same way. */
+static int stable_guard(struct walk *w, const char *text, int truth)
+{
+	struct function_info *fi = walk_check_data(w);
+	const struct slot *s;
+	char *key;
+
+	if (!strlist_has(&fi->range_guards, text))
+		return 0;
+	key = xmalloc(strlen(GUARD_PREFIX) + strlen(text) + 1);
+	sprintf(key, "%s%s", GUARD_PREFIX, text);
+	s = slot_get(w, key);
+	if (s && s->value != truth)
+		walk_prune(w);
+	else if (!s)
+		slot_set(w, key, truth, NULL, walk_last_pos(w));
+	free(key);
+	return 1;
+}
+
 static void ranges_branch(struct walk *w, CXCursor cond, int truth)
 {
 	char *key;
 	const struct slot *s;
 
 	cond = skip_parens(cond);
-	if (lazy_start_test(w, walk_text(w, cond), truth))
+	if (lazy_start_test(w, walk_text(w, cond), truth) ||
+	    stable_guard(w, walk_text(w, cond), truth))
 		return;
 	key = nonblock_tested(w, cond);
 	if (!key)

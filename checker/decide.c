@@ -83,7 +83,8 @@ static int step_needs(struct decision *d, int i)
 	const struct function_info *fi = d->fa->fns[i];
 	int j;
 
-	if (d->needs[i].fn)
+	/* a function with ranges of its own answers for its calls */
+	if (d->needs[i].fn || manages_ranges(fi))
 		return 0;
 	if (fi->nr_ops) {
 		d->needs[i] = (struct need){ fi, &fi->ops[0], NULL, NULL };
@@ -114,7 +115,7 @@ static int handed_in(const struct function_info *fi, const char *entry)
 {
 	char *root = first_identifier(entry);
 	const struct param *p = param_named(fi, root);
-	int ret = p && p->is_pointer && !strlist_has(&fi->assigned, root);
+	int ret = p && p->is_pointer && !entry_written(fi, entry);
 
 	free(root);
 	return ret;
@@ -272,7 +273,7 @@ static void report_function(struct decision *d, int i)
 	const struct function_info *fi = d->fa->fns[i];
 	int j;
 
-	if (!d->needs[i].fn || !responsible(d, fi))
+	if (!manages_ranges(fi) && (!d->needs[i].fn || !responsible(d, fi)))
 		return;
 	for (j = 0; j < fi->nr_ops; j++)
 		if (manages_ranges(fi) || !handed_in(fi, fi->ops[j].entry))

@@ -80,11 +80,21 @@ static char *pointee_tag(CXType type)
 /* "const pte_t *" -> "pte_t": the type as the source names it. */
 static char *pointee_spelling(CXCursor param)
 {
-	CXType pointee = clang_getPointeeType(clang_getCursorType(param));
-	CXString s = clang_getTypeSpelling(clang_getUnqualifiedType(pointee));
-	char *text = xstrdup(clang_getCString(s));
+	CXType type = clang_getCursorType(param), pointee;
+	CXString s;
+	char *text;
 
+	/* a typedef of a pointer (pgtable_t) names no entry type */
+	if (type.kind != CXType_Pointer)
+		return xstrdup("");
+	pointee = clang_getPointeeType(type);
+	if (pointee.kind == CXType_Invalid)
+		return xstrdup("");
+	s = clang_getTypeSpelling(pointee);
+	text = xstrdup(clang_getCString(s));
 	clang_disposeString(s);
+	if (!strncmp(text, "const ", 6))
+		memmove(text, text + 6, strlen(text + 6) + 1);
 	return text;
 }
 
@@ -133,6 +143,7 @@ static void note_write(struct function_info *fi, CXCursor lhs)
 
 	if (*root)
 		strlist_add(&fi->assigned, root);
+	strlist_add(&fi->lvalues, text);
 	free(root);
 	free(text);
 }
@@ -222,6 +233,8 @@ void free_function_info(struct function_info *fi)
 	free(fi->sites);
 	strlist_release(&fi->locals);
 	strlist_release(&fi->assigned);
+	strlist_release(&fi->lvalues);
+	strlist_release(&fi->range_guards);
 	strlist_release(&fi->starts);
 	strlist_release(&fi->ends);
 	if (fi->cfg)
@@ -392,6 +405,139 @@ int entry_guard(struct file_analysis *fa, const struct basic_block *bb,
 		bb = bb->idom;
 	}
 	return 0;
+}
+
+/* "p.arg.flags & WP" -> "p.arg.flags": the object a test reads. */
+static char *tested_object(const char *text)
+{
+	size_t n = 0;
+
+	while (text[n] && (isalnum((unsigned char)text[n]) || text[n] == '_' ||
+			   text[n] == '.' ||
+			   (text[n] == '-' && text[n + 1] == '>') ||
+			   (text[n] == '>' && n && text[n - 1] == '-')))
+		n++;
+	return xstrndup(text, n);
+}
+
+/* Is nothing the test reads written in the function? */
+static int test_is_stable(const struct function_info *fi, const char *text)
+{
+	char *object = tested_object(text);
+	int i, stable = *object != '\0';
+
+	for (i = 0; stable && i < fi->lvalues.nr; i++) {
+		const char *lv = fi->lvalues.items[i];
+		size_t n = strlen(lv);
+
+		if (!strncmp(object, lv, n) &&
+		    (!object[n] || object[n] == '.' || object[n] == '-'))
+			stable = 0;
+	}
+	free(object);
+	return stable;
+}
+
+static int starts_range(struct function_info *fi, const struct event *ev)
+{
+	const struct api *api;
+
+	if (ev->kind != EVENT_CALL || !ev->callee)
+		return 0;
+	api = api_lookup(&fi->file->model, ev->callee);
+	return api && (api->class == RANGE_START ||
+		       api->class == RANGE_START_NONBLOCK);
+}
+
+/*
+ * "if (flags & WP) start ... if (flags & WP) end": when nothing the test
+ * reads is written in the function, the second test goes the way the
+ * first went, even across calls that could have written it.
+ */
+void collect_range_guards(struct function_info *fi)
+{
+	int i, j;
+
+	for (i = 0; i < fi->cfg->nr_blocks; i++) {
+		const struct basic_block *bb = fi->cfg->blocks[i];
+		const struct edge *e = edge_into(bb);
+		char *text;
+
+		for (j = 0; j < bb->nr_events; j++)
+			if (starts_range(fi, &bb->events[j]))
+				break;
+		if (j == bb->nr_events || !e ||
+		    (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))
+			continue;
+		text = cursor_text(fi->file->src->tu, skip_parens(e->cond), 200);
+		if (test_is_stable(fi, text))
+			strlist_add(&fi->range_guards, text);
+		free(text);
+	}
+}
+
+/* Was the entry ("vmf->pte") or what holds it ("vmf") written here? */
+int entry_written(const struct function_info *fi, const char *entry)
+{
+	int i;
+
+	for (i = 0; i < fi->lvalues.nr; i++) {
+		const char *lv = fi->lvalues.items[i];
+		size_t n = strlen(lv);
+
+		if (!strncmp(entry, lv, n) && !entry[n])
+			return 1;
+		if (!strncmp(entry, lv, n) && !strchr(lv, '.') &&
+		    !strstr(lv, "->") && (entry[n] == '.' || entry[n] == '-'))
+			return 1;
+	}
+	return 0;
+}
+
+int is_fault_entry(const struct function_info *fi, const char *entry)
+{
+	char *root = first_identifier(entry);
+	const struct param *p = param_named(fi, root);
+	int ret = p && p->pointee && is_fault_param(p->pointee) &&
+		  !entry_written(fi, entry);
+
+	free(root);
+	return ret;
+}
+
+/*
+ * The API call an expression is, written as a call or as a macro (6.1's
+ * page_folio() is a _Generic macro), and the identifier its argument
+ * (entry_arg) is rooted in.
+ */
+const struct api *expr_api(struct function_info *fi, CXCursor c,
+			   char **root)
+{
+	const struct model *model = &fi->file->model;
+	const struct api *api = NULL;
+	struct file_range r;
+	const char *macro;
+	char *name, *text, *open;
+
+	*root = NULL;
+	c = skip_parens(c);
+	if (is_kind(c, CXCursor_CallExpr)) {
+		name = callee_name(c);
+		api = name ? api_lookup(model, name) : NULL;
+		free(name);
+		if (api && api->entry_arg >= 0)
+			*root = arg_root(fi->file->src->tu, c, api->entry_arg);
+		return api;
+	}
+	macro = macro_of_cursor(&fi->file->macros, c);
+	api = macro ? api_lookup(model, macro) : NULL;
+	if (!api || display_range(&fi->file->macros, c, fi->file->src->tu, &r))
+		return api;
+	text = range_text(fi->file->src->tu, &r, 200);
+	open = strchr(text, '(');
+	*root = first_identifier(open ? open + 1 : text);
+	free(text);
+	return api;
 }
 
 void trace_add(struct trace *t, struct src_pos pos, const char *text)

@@ -5,16 +5,24 @@
  *	make C=1 CHECK=mmucheck		(or C=2 for every file)
  *
  * which calls "$(CHECK) $(CHECKFLAGS) $(c_flags) file.c".  Our own
- * options are long options no compiler uses; everything else is a
- * compiler flag, and the last non-option .c argument is the file.
+ * options are long options no compiler uses (and -p DIR); everything
+ * else is a compiler flag, and the last non-option .c argument is the
+ * file.  With --kdir/--kbuild or -p the flags are found for us instead,
+ * and the arguments are files, each analysed in a process of its own.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "analysis.h"
 #include "cfg.h"
 #include "diag.h"
 #include "flags.h"
+#include "inputs.h"
+#include "isolate.h"
 #include "macros.h"
 #include "parse.h"
 #include "util.h"
@@ -29,14 +37,34 @@ struct command {
 struct options {
 	const struct command *command;
 	const char *function;	/* --dump-cfg=FUNCTION, NULL for all */
+	int json;		/* --format=json */
+	enum confidence min_confidence;	/* --confidence=LEVEL */
+	int kernel_version;	/* --kernel-version=X.Y, 0 to detect */
+	const char *kdir, *kbuild;	/* --kdir=SRC --kbuild=BUILD */
+	const char *compdb;	/* -p DIR */
+	unsigned int timeout;	/* seconds per file, 0 for none */
+	int print_args;		/* --print-clang-args */
+	/* the tests' faults: these files crash, hang or have findings */
+	const char *crash_on, *hang_on, *findings_on;
 };
 
 /* For now a check is a parse: the rules come in later files. */
 static int cmd_check(const struct options *opts, const struct source *src)
 {
-	(void)opts;
-	(void)src;
-	return 0;
+	struct findings found = { NULL, 0, 0, 0, 0 };
+	struct model forced = { opts->kernel_version, "--kernel-version" };
+	int ret;
+
+	check_translation_unit((struct source *)src, &forced,
+			       opts->min_confidence, &found);
+	sort_findings(&found);
+	if (opts->json)
+		print_findings_json(stdout, &found);
+	else
+		print_findings_text(stdout, &found);
+	ret = found.nr > 0;
+	release_findings(&found);
+	return ret;
 }
 
 static int has_name(CXCursor c, const char *name)
@@ -113,11 +141,19 @@ static const struct command *find_command(const char *name)
 	BUG("no command %s", name);
 }
 
+enum option_value {
+	OPTION_NO_VALUE,
+	OPTION_OPTIONAL,	/* --name or --name=VALUE */
+	OPTION_VALUE,		/* --name=VALUE or --name VALUE */
+	OPTION_DIR,		/* -p=DIR, or -p DIR if DIR is a directory */
+};
+
 struct option {
 	const char *name;
 	const char *value;	/* how help shows its value */
+	enum option_value kind;
 	void (*handle)(struct options *opts, const char *value);
-	const char *help;
+	const char *help;	/* NULL: hidden, for the tests */
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -128,6 +164,55 @@ static void opt_dump_cfg(struct options *opts, const char *value)
 	opts->function = value && *value ? value : NULL;
 }
 
+static void opt_kdir(struct options *opts, const char *value)
+{
+	opts->kdir = value;
+}
+
+static void opt_kbuild(struct options *opts, const char *value)
+{
+	opts->kbuild = value;
+}
+
+static void opt_compdb(struct options *opts, const char *value)
+{
+	opts->compdb = value;
+}
+
+static void opt_timeout(struct options *opts, const char *value)
+{
+	unsigned long seconds;
+	char *end;
+
+	errno = 0;
+	seconds = strtoul(value, &end, 10);
+	/* alarm() takes an unsigned int */
+	if (!*value || *value == '-' || *end || errno || seconds > UINT_MAX)
+		die("--timeout: '%s' is not a number of seconds", value);
+	opts->timeout = (unsigned int)seconds;
+}
+
+static void opt_print_args(struct options *opts, const char *value)
+{
+	(void)value;
+	opts->print_args = 1;
+}
+
+static void opt_crash_on(struct options *opts, const char *value)
+{
+	opts->crash_on = value;
+}
+
+static void opt_hang_on(struct options *opts, const char *value)
+{
+	opts->hang_on = value;
+}
+
+static void opt_findings_on(struct options *opts, const char *value)
+{
+	opts->findings_on = value;
+}
+
 static void opt_help(struct options *opts, const char *value)
 {
 	(void)opts;
@@ -136,42 +221,97 @@ static void opt_help(struct options *opts, const char *value)
 }
 
 static const struct option option_table[] = {
-	{ "--dump-cfg", "[=FUNCTION]", opt_dump_cfg,
+	{ "--dump-cfg", "[=FUNCTION]", OPTION_OPTIONAL, opt_dump_cfg,
 	  "print the CFG of each function defined in FILE, or of FUNCTION" },
-	{ "--help", "", opt_help, "show this help" },
+	{ "--kdir", "=SRC", OPTION_VALUE, opt_kdir,
+	  "kernel source tree; the arguments are .c files in it" },
+	{ "--kbuild", "=BUILD", OPTION_VALUE, opt_kbuild,
+	  "its build directory, after make O=BUILD prepare" },
+	{ "-p", " DIR", OPTION_DIR, opt_compdb,
+	  "the flags from DIR/compile_commands.json" },
+	{ "--timeout", "=SECONDS", OPTION_VALUE, opt_timeout,
+	  "time limit per file (default 120, 0: none)" },
+	{ "--print-clang-args", "", OPTION_NO_VALUE, opt_print_args,
+	  "print the clang arguments of each FILE, and stop" },
+	{ "--debug-crash-on", "=FILE", OPTION_VALUE, opt_crash_on, NULL },
+	{ "--debug-hang-on", "=FILE", OPTION_VALUE, opt_hang_on, NULL },
+	{ "--debug-findings-on", "=FILE", OPTION_VALUE, opt_findings_on,
+	  NULL },
+	{ "--help", "", OPTION_NO_VALUE, opt_help, "show this help" },
 };
 
 static void usage(void)
 {
 	size_t i;
 
-	fprintf(stderr, "usage: mmucheck [options] [compiler flags] FILE.c\n");
+	fprintf(stderr, "usage: mmucheck [options] [compiler flags] FILE.c\n"
+		"       mmucheck [options] --kdir=SRC --kbuild=BUILD FILE.c...\n"
+		"       mmucheck [options] -p DIR FILE.c...\n");
 	for (i = 0; i < ARRAY_SIZE(option_table); i++) {
 		const struct option *o = &option_table[i];
 
 		int width = (int)(strlen(o->name) + strlen(o->value));
 
+		if (!o->help)
+			continue;
 		fprintf(stderr, "  %s%s%*s  %s\n", o->name, o->value,
 			width < 24 ? 24 - width : 0, "", o->help);
 	}
 	exit(EXIT_FATAL);
 }
 
-/* Handle argv as one of our options; 0 if it is a compiler flag. */
-static int parse_option(struct options *opts, const char *arg)
+static int is_dir(const char *path)
 {
-	size_t i;
+	struct stat st;
 
-	for (i = 0; i < ARRAY_SIZE(option_table); i++) {
-		const struct option *o = &option_table[i];
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+/* An option without "=VALUE": how many arguments it takes, 0 for none. */
+static int take_value(struct options *opts, const struct option *o,
+		      const char *next)
+{
+	switch (o->kind) {
+	case OPTION_VALUE:
+		if (!next)
+			die("option %s needs a value", o->name);
+		o->handle(opts, next);
+		return 2;
+	case OPTION_DIR:
+		/* -p is also a gcc flag; Kbuild never passes it */
+		if (!next || !is_dir(next))
+			return 0;
+		o->handle(opts, next);
+		return 2;
+	default:
+		o->handle(opts, NULL);
+		return 1;
+	}
+}
+
+/*
+ * Handle argv[i] as one of our options: how many arguments it took, 0
+ * if it is a compiler flag.
+ */
+static int parse_option(struct options *opts, int argc, const char **argv,
+			int i)
+{
+	const char *arg = argv[i];
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(option_table); k++) {
+		const struct option *o = &option_table[k];
 		size_t len = strlen(o->name);
 
 		if (strncmp(arg, o->name, len))
 			continue;
-		if (arg[len] == '\0' || (arg[len] == '=' && *o->value)) {
-			o->handle(opts, arg[len] ? arg + len + 1 : NULL);
+		if (arg[len] == '=' && o->kind != OPTION_NO_VALUE) {
+			o->handle(opts, arg + len + 1);
 			return 1;
 		}
+		if (!arg[len])
+			return take_value(opts, o, i + 1 < argc ? argv[i + 1]
+								: NULL);
 	}
 	return 0;
 }
@@ -179,31 +319,181 @@ static int parse_option(struct options *opts, const char *arg)
 /* Our options out of argv; the compiler flags are left, in order. */
 static int parse_options(struct options *opts, int argc, const char **argv)
 {
-	int i, nr_left = 0;
+	int i, used, nr_left = 0;
 
+	memset(opts, 0, sizeof(*opts));
 	opts->command = find_command("check");
-	opts->function = NULL;
-	for (i = 1; i < argc; i++)
-		if (!parse_option(opts, argv[i]))
+	opts->min_confidence = CONF_MEDIUM;
+	opts->timeout = 120;
+	for (i = 1; i < argc; i += used) {
+		used = parse_option(opts, argc, argv, i);
+		if (!used) {
 			argv[nr_left++] = argv[i];
+			used = 1;
+		}
+	}
 	return nr_left;
+}
+
+/* Is name the path, or its last components? */
+static int names(const char *name, const char *path)
+{
+	size_t n, len = strlen(path);
+
+	if (!name)
+		return 0;
+	n = strlen(name);
+	return !strcmp(name, path) ||
+	       (len > n && path[len - n - 1] == '/' &&
+		!strcmp(path + len - n, name));
+}
+
+/* A command returns -1 for an error, 1 when it made findings. */
+static int exit_status(int ret)
+{
+	return ret < 0 ? EXIT_FATAL : ret > 0;
+}
+
+/* 0: no findings, 1: findings, EXIT_FATAL: an error. */
+static int analyse(const struct options *opts, const struct clang_args *args)
+{
+	struct source src;
+	int ret;
+
+	if (names(opts->crash_on, args->source))
+		debug_crash();
+	if (names(opts->hang_on, args->source))
+		debug_hang();
+	ret = parse_source(&src, args->source, args->argv, args->argc);
+	if (!ret)
+		ret = opts->command->run(opts, &src);
+	release_source(&src);
+	if (!ret && names(opts->findings_on, args->source))
+		ret = 1;
+	return exit_status(ret);
+}
+
+/* Kbuild's way: compiler flags and one file. */
+struct flags_job {
+	const struct options *opts;
+	struct clang_args args;
+};
+
+static int analyse_flags_job(const char *file, const void *data)
+{
+	const struct flags_job *job = data;
+
+	(void)file;
+	return analyse(job->opts, &job->args);
+}
+
+static int run_compiler_flags(const struct options *opts, int nr,
+			      const char **argv)
+{
+	struct flags_job job = { .opts = opts };
+	int ret = 0;
+
+	clang_args_from_check(&job.args, nr, argv);
+	if (!job.args.source)
+		usage();
+	if (opts->print_args)
+		print_clang_args(stdout, &job.args);
+	else
+		ret = analyse_here(job.args.source, opts->timeout,
+				   analyse_flags_job, &job);
+	clang_args_release(&job.args);
+	return ret;
+}
+
+/* The other ways: files, whose flags we find. */
+static int file_args(const struct options *opts, const char *file,
+		     struct clang_args *args)
+{
+	if (opts->compdb)
+		return compdb_args(opts->compdb, file, args);
+	return kbuild_args(opts->kdir, opts->kbuild, file, args);
+}
+
+static int analyse_file(const char *file, const void *data)
+{
+	const struct options *opts = data;
+	struct clang_args args;
+	int ret;
+
+	if (file_args(opts, file, &args))
+		return EXIT_FATAL;
+	ret = analyse(opts, &args);
+	clang_args_release(&args);
+	return ret;
+}
+
+static int print_file_args(const struct options *opts, int nr,
+			   const char **files)
+{
+	struct clang_args args;
+	int i, ret = 0;
+
+	for (i = 0; i < nr; i++) {
+		if (file_args(opts, files[i], &args)) {
+			ret = EXIT_FATAL;
+			continue;
+		}
+		print_clang_args(stdout, &args);
+		clang_args_release(&args);
+	}
+	return ret;
+}
+
+static void check_file_options(const struct options *opts, int nr,
+			       const char **files)
+{
+	int i;
+
+	if (!opts->kdir != !opts->kbuild)
+		die("--kdir and --kbuild go together");
+	if (opts->kdir && opts->compdb)
+		die("--kdir and -p exclude each other");
+	if (!nr)
+		usage();
+	for (i = 0; i < nr; i++)
+		if (files[i][0] == '-')
+			die("with --kdir or -p the arguments are files, not '%s'",
+			    files[i]);
+}
+
+/* Read the tree or the database once, before any child is forked. */
+static int load_inputs(const struct options *opts)
+{
+	if (opts->compdb)
+		return compdb_load(opts->compdb);
+	return kbuild_load(opts->kdir, opts->kbuild);
+}
+
+static int run_files(const struct options *opts, int nr, const char **files)
+{
+	int ret;
+
+	check_file_options(opts, nr, files);
+	if (load_inputs(opts))
+		return EXIT_FATAL;
+	if (opts->print_args)
+		ret = print_file_args(opts, nr, files);
+	else if (nr == 1)
+		ret = analyse_here(files[0], opts->timeout, analyse_file,
+				   opts);
+	else
+		ret = analyse_each(files, nr, opts->timeout, analyse_file,
+				   opts);
+	release_inputs();
+	return ret;
 }
 
 int main(int argc, const char **argv)
 {
-	struct clang_args args;
 	struct options opts;
-	struct source src;
-	int ret, nr_flags;
+	int nr_args = parse_options(&opts, argc, argv);
 
-	nr_flags = parse_options(&opts, argc, argv);
-	clang_args_from_check(&args, nr_flags, argv);
-	if (!args.source)
-		usage();
-	ret = parse_source(&src, args.source, args.argv, args.argc);
-	if (!ret)
-		ret = opts.command->run(&opts, &src);
-	release_source(&src);
-	clang_args_release(&args);
-	return ret ? EXIT_FATAL : 0;
+	if (opts.kdir || opts.kbuild || opts.compdb)
+		return run_files(&opts, nr_args, argv);
+	return run_compiler_flags(&opts, nr_args, argv);
 }

@@ -22,6 +22,7 @@ static const struct api api_table[] = {
 #define IN_RANGE_PARAM(tag, why)
 #define NO_NEED_COMMENT(text)
 #define ENTRY_PARAM(type, levels, why)
+#define FAULT_PARAM(type, why)
 
 #undef EXEMPT_MM
 #define EXEMPT_MM(ident, why) #ident,
@@ -56,6 +57,18 @@ static const struct entry_param {
 #include "model/context.def"
 };
 #undef ENTRY_PARAM
+#define ENTRY_PARAM(type, levels, why)
+
+#undef FAULT_PARAM
+#define FAULT_PARAM(type, why) #type,
+static const char *const fault_params[] = {
+#include "model/context.def"
+};
+#undef FAULT_PARAM
+#undef ENTRY_PARAM
+#undef EXEMPT_MM
+#undef IN_RANGE_PARAM
+#undef NO_NEED_COMMENT
 
 const struct api *api_lookup(const struct model *model, const char *name)
 {
@@ -107,6 +120,11 @@ unsigned int entry_param_levels(const char *type)
 		if (!strcmp(entry_params[i].type, type))
 			return entry_params[i].levels;
 	return 0;
+}
+
+int is_fault_param(const char *type)
+{
+	return in_list(fault_params, ARRAY_SIZE(fault_params), type);
 }
 
 int says_no_need(const char *text)

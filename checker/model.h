@@ -25,6 +25,7 @@ enum api_class {
 	PTE_REPLACE,		/* always the change of a present entry */
 	PAGE_PUT,
 	PAGE_GET,
+	PAGE_GET_RET,		/* returns a referenced page */
 	PAGE_ALIAS,
 	PAGE_DEFERRED,
 	GUARD_ABSENT,
@@ -73,6 +74,8 @@ int is_exempt_mm(const char *identifier);
 int is_in_range_param(const char *struct_tag);
 /* A pointer to this type handed in is an entry at these levels, or 0. */
 unsigned int entry_param_levels(const char *type);
+/* The entries of a handed-in pointer to this type are the faulting one. */
+int is_fault_param(const char *type);
 /* Does text contain the kernel's "no need to invalidate" mark? */
 int says_no_need(const char *text);
 #define NO_NEED_LINES 8
