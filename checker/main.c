@@ -26,6 +26,7 @@
 #include "macros.h"
 #include "parse.h"
 #include "util.h"
+#include "verify.h"
 
 struct options;
 
@@ -40,6 +41,7 @@ struct options {
 	int json;		/* --format=json */
 	enum confidence min_confidence;	/* --confidence=LEVEL */
 	int kernel_version;	/* --kernel-version=X.Y, 0 to detect */
+	int verify;		/* --verify */
 	const char *kdir, *kbuild;	/* --kdir=SRC --kbuild=BUILD */
 	const char *compdb;	/* -p DIR */
 	unsigned int timeout;	/* seconds per file, 0 for none */
@@ -49,20 +51,29 @@ struct options {
 };
 
 /* For now a check is a parse: the rules come in later files. */
+/* Exit 1 when there are findings (or, with --verify, mismatches). */
 static int cmd_check(const struct options *opts, const struct source *src)
 {
 	struct findings found = { NULL, 0, 0, 0, 0 };
 	struct model forced = { opts->kernel_version, "--kernel-version" };
+	const char *text;
+	size_t size;
 	int ret;
 
 	check_translation_unit((struct source *)src, &forced,
 			       opts->min_confidence, &found);
 	sort_findings(&found);
-	if (opts->json)
-		print_findings_json(stdout, &found);
-	else
-		print_findings_text(stdout, &found);
-	ret = found.nr > 0;
+	if (opts->verify) {
+		text = clang_getFileContents(src->tu, src->file, &size);
+		ret = verify_findings(stdout, src->path, text ? text : "",
+				      &found) > 0;
+	} else {
+		if (opts->json)
+			print_findings_json(stdout, &found);
+		else
+			print_findings_text(stdout, &found);
+		ret = found.nr > 0;
+	}
 	release_findings(&found);
 	return ret;
 }
@@ -192,6 +203,33 @@ static void opt_timeout(struct options *opts, const char *value)
 	opts->timeout = (unsigned int)seconds;
 }
 
+static void opt_format(struct options *opts, const char *value)
+{
+	if (strcmp(value, "json") && strcmp(value, "text"))
+		die("--format: '%s' is neither text nor json", value);
+	opts->json = !strcmp(value, "json");
+}
+
+static void opt_confidence(struct options *opts, const char *value)
+{
+	if (parse_confidence(value, &opts->min_confidence))
+		die("--confidence: '%s' is not low, medium or high", value);
+}
+
+static void opt_kernel_version(struct options *opts, const char *value)
+{
+	opts->kernel_version = parse_version(value);
+	if (!opts->kernel_version)
+		die("--kernel-version: '%s' is not a version such as 6.1",
+		    value);
+}
+
+static void opt_verify(struct options *opts, const char *value)
+{
+	(void)value;
+	opts->verify = 1;
+}
+
 static void opt_print_args(struct options *opts, const char *value)
 {
 	(void)value;
@@ -231,6 +269,14 @@ static const struct option option_table[] = {
 	  "the flags from DIR/compile_commands.json" },
 	{ "--timeout", "=SECONDS", OPTION_VALUE, opt_timeout,
 	  "time limit per file (default 120, 0: none)" },
+	{ "--format", "=text|json", OPTION_VALUE, opt_format,
+	  "how findings are printed (default text, compiler style)" },
+	{ "--confidence", "=LEVEL", OPTION_VALUE, opt_confidence,
+	  "report findings of this confidence and up: low, medium (default), high" },
+	{ "--kernel-version", "=X.Y", OPTION_VALUE, opt_kernel_version,
+	  "the API era, instead of reading it from mmu_notifier.h" },
+	{ "--verify", "", OPTION_NO_VALUE, opt_verify,
+	  "check FILE's findings against its expect: tags (testcases/)" },
 	{ "--print-clang-args", "", OPTION_NO_VALUE, opt_print_args,
 	  "print the clang arguments of each FILE, and stop" },
 	{ "--debug-crash-on", "=FILE", OPTION_VALUE, opt_crash_on, NULL },

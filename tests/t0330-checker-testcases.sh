@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# checker/: the shared testcases through --verify (plain and under ASan +
+# UBSan), the debt it declares, the output formats, confidence, the era
+# and the exit status.
+. "$(dirname "$0")/lib.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+make -s -C "$top/checker" mmucheck mmucheck-asan >/dev/null 2>&1
+mmucheck=$top/checker/mmucheck
+
+# run_case BINARY FILE ARGS...: the testcase with its era's headers
+run_case() {
+	local bin=$1 file=$2 era
+	shift 2
+	era=$(dirname "$file")
+	"$bin" -I"$era/include" -I"$top/testcases/include" "$@" "$file"
+}
+
+cd "$top" || exit 2
+for f in testcases/*/*.c; do
+	expect "verify $f" run_case "$mmucheck" "$f" --verify
+	expect "asan: verify $f" run_case "$top/checker/mmucheck-asan" "$f" --verify
+	run_case "$mmucheck" "$f" >>"$tmp/findings" 2>&1
+done
+# The python reader of the tags agrees, and prints the engine's debt.
+include_tap < <(tests/verify checker "$tmp/findings" testcases/*/*.c | sed 's/^\(\(not \)\?ok [0-9]* - \)/\1tests\/verify: /')
+# Nothing inside one function may be marked as beyond the checker.
+expect "checker cannot-see marks: only the one across functions" \
+	test "$(grep -l 'checker: cannot-see' testcases/*/*.c)" = testcases/6.12/zero-page-replace-no-range.c
+
+# --verify fails when a tag is not met, and when a mark is not needed.
+sed 's/; checker: cannot-see ([^)]*)//' testcases/6.12/zero-page-replace-no-range.c >"$tmp/missed.c"
+sed 's|/\* expect: page-freed-before-range-end \*/||' testcases/6.1/unmap-put-before-end.c >"$tmp/untagged.c"
+expect "verify: a missed expectation fails" \
+	sh -c "! $mmucheck --verify -Itestcases/6.12/include -Itestcases/include $tmp/missed.c"
+expect "verify: an untagged finding fails" \
+	sh -c "! $mmucheck --verify -Itestcases/6.1/include -Itestcases/include $tmp/untagged.c"
+
+# Exit status: 0 without findings, 1 with, 2 on an error.
+status() { run_case "$mmucheck" "$@" >/dev/null 2>&1; echo $?; }
+expect "exit 0: no findings" test "$(status testcases/6.1/rmap-unmap-one.c)" = 0
+expect "exit 1: findings" test "$(status testcases/6.1/unmap-put-before-end.c)" = 1
+printf 'int f(void) { return x; }\n' >"$tmp/bad.c"
+expect "exit 2: a file that does not parse" test "$(status "$tmp/bad.c")" = 2
+
+# JSON: the documented fields, and a fingerprint that survives moving lines.
+json() { run_case "$mmucheck" "$@" --format=json; }
+json testcases/6.1/unmap-put-before-end.c >"$tmp/a.json"
+{ printf '\n\n\n'; cat testcases/6.1/unmap-put-before-end.c; } >"$tmp/moved.c"
+"$mmucheck" -Itestcases/6.1/include -Itestcases/include --format=json "$tmp/moved.c" >"$tmp/b.json"
+expect "json: findings with rule, file, line, column, function, message, confidence, trace, fingerprint" \
+	python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))["findings"]
+assert len(f) == 1, f
+keys = {"rule", "file", "line", "column", "function", "message", "confidence", "trace", "fingerprint"}
+assert keys <= set(f[0]), set(f[0])
+assert f[0]["rule"] == "page-freed-before-range-end" and f[0]["line"] == 44
+assert all({"file", "line", "function", "note"} <= set(s) for s in f[0]["trace"])
+assert any("cleared here" in s["note"] for s in f[0]["trace"])
+' "$tmp/a.json"
+expect "json: the fingerprint survives a line move, the line does not" python3 -c '
+import json, sys
+a, b = (json.load(open(p))["findings"][0] for p in sys.argv[1:])
+assert a["fingerprint"] == b["fingerprint"] and b["line"] == a["line"] + 3
+' "$tmp/a.json" "$tmp/b.json"
+
+# Text: the warning, then notes for the path.
+run_case "$mmucheck" testcases/6.1/khugepaged-retract-no-range.c >"$tmp/text"
+expect "text: warning line in the compiler convention" \
+	grep -q '^testcases/6.1/khugepaged-retract-no-range.c:49:[0-9]*: warning: .* \[pte-outside-range\]$' "$tmp/text"
+expect "text: a note names the primitive in the helper" \
+	grep -q '^testcases/6.1/khugepaged-retract-no-range.c:[0-9]*:[0-9]*: note: pmdp_collapse_flush() changes entry' "$tmp/text"
+
+# Confidence: a put of the caller's page is low confidence, off by default.
+cat >"$tmp/caller-ref.c" <<'CASE'
+#include <linux/mmu_notifier.h>
+void unmap_callers_page(struct vm_area_struct *vma, struct page *page,
+			pte_t *ptep, unsigned long addr)
+{
+	struct mmu_notifier_range range;
+
+	mmu_notifier_range_init(&range, MMU_NOTIFY_CLEAR, 0, vma, vma->vm_mm,
+				addr, addr + PAGE_SIZE);
+	mmu_notifier_invalidate_range_start(&range);
+	ptep_get_and_clear(vma->vm_mm, addr, ptep);
+	put_page(page);
+	mmu_notifier_invalidate_range_end(&range);
+}
+CASE
+low() { "$mmucheck" -Itestcases/6.1/include -Itestcases/include "$@" "$tmp/caller-ref.c"; }
+expect "confidence: the caller's page is not reported by default" test -z "$(low)"
+expect "confidence: --confidence=low reports it as low" \
+	sh -c "$mmucheck -Itestcases/6.1/include -Itestcases/include --confidence=low --format=json $tmp/caller-ref.c | grep -q '\"confidence\": \"low\"'"
+
+# The era: read from mmu_notifier.h, or forced.
+expect "era: a 6.12 tree flushes with the TLB flush" \
+	sh -c "cd $top && $mmucheck -Itestcases/6.12/include -Itestcases/include testcases/6.12/zap-put-before-flush.c | grep -q 'before the TLB flush'"
+expect "era: a 6.1 tree flushes with the range end" \
+	sh -c "cd $top && $mmucheck -Itestcases/6.1/include -Itestcases/include testcases/6.1/unmap-put-before-end.c | grep -q 'or the range end'"
+expect "era: --kernel-version overrides the header" \
+	sh -c "cd $top && $mmucheck --kernel-version=6.12 -Itestcases/6.1/include -Itestcases/include testcases/6.1/unmap-put-before-end.c | grep -q 'before the TLB flush'"
+expect "era: a malformed --kernel-version is one line, exit 2" \
+	sh -c "$mmucheck --kernel-version=six testcases/6.1/unmap-put-before-end.c 2>&1 >/dev/null | wc -l | grep -qx 1; test \$? -eq 0 && ! $mmucheck --kernel-version=six x.c 2>/dev/null"
+
+# Suppression comment.
+sed 's|put_page(page); /\* expect: page-freed-before-range-end \*/|/* mmucheck: ignore page-freed-before-range-end (test) */\n\tput_page(page);|' \
+	testcases/6.1/unmap-put-before-end.c >"$tmp/suppressed.c"
+expect "a 'mmucheck: ignore RULE' comment silences the finding" \
+	test "$(status "$tmp/suppressed.c" -Itestcases/6.1/include)" = 0
+done_testing
