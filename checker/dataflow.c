@@ -255,6 +255,13 @@ static void follow_edge(struct walk_run *run, const struct edge *e)
 	w->cur = state_copy(parent);
 	w->pruned = 0;
 	run_branch(w, e);
+	/*
+	 * A block entered in many states: forget what the tests said,
+	 * which splits paths the most and decides the least (a widening;
+	 * constants assigned, such as a "notified" flag, stay).
+	 */
+	if (seen->nr >= run->limits->max_states / 8)
+		drop_branch_facts(w->cur);
 	if (w->pruned || seen_before(seen, state_hash(w->cur))) {
 		state_free(w->cur);
 	} else if (seen->nr > run->limits->max_states) {

@@ -151,7 +151,7 @@ static struct fact *find_fact(struct state *st, const char *text)
 }
 
 static void set_fact(struct state *st, const char *text, int exact,
-		     long long value)
+		     long long value, int from_branch)
 {
 	struct fact *f = find_fact(st, text);
 	int i;
@@ -167,6 +167,17 @@ static void set_fact(struct state *st, const char *text, int exact,
 	f->text = text;
 	f->exact = exact;
 	f->value = value;
+	f->from_branch = from_branch;
+}
+
+void drop_branch_facts(struct state *st)
+{
+	int i, kept = 0;
+
+	for (i = 0; i < st->nr_facts; i++)
+		if (!st->facts[i].from_branch)
+			st->facts[kept++] = st->facts[i];
+	st->nr_facts = kept;
 }
 
 /* The variable an lvalue is rooted in: "range" for "range.start". */
@@ -253,7 +264,7 @@ static void written(struct walk *w, CXCursor lhs, CXCursor rhs)
 	free(root);
 	if (!clang_Cursor_isNull(rhs) && times_tested(w, text) &&
 	    eval_int(rhs, &value))
-		set_fact(w->cur, text, 1, value);
+		set_fact(w->cur, text, 1, value, 0);
 }
 
 static void var_decl(struct walk *w, CXCursor decl)
@@ -268,7 +279,7 @@ static void var_decl(struct walk *w, CXCursor decl)
 	children_of(decl, &list);
 	if (list.nr && times_tested(w, text) &&
 	    eval_int(list.items[list.nr - 1], &value))
-		set_fact(w->cur, text, 1, value);
+		set_fact(w->cur, text, 1, value, 0);
 	release_cursor_list(&list);
 }
 
@@ -374,6 +385,6 @@ int facts_branch(struct walk *w, CXCursor cond, int truth)
 	if (known >= 0)
 		return known == truth;
 	if (times_tested(w, text) > 1)
-		set_fact(w->cur, text, !truth, 0);
+		set_fact(w->cur, text, !truth, 0, 1);
 	return 1;
 }

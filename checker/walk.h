@@ -14,6 +14,7 @@ struct fact {
 	const char *text;	/* interned source text of an expression */
 	int exact;		/* value is known, else "non-zero" */
 	long long value;
+	int from_branch;	/* learnt from a test, not an assignment */
 };
 
 struct state {
@@ -60,6 +61,8 @@ uint64_t state_hash(const struct state *st);
 void facts_after_event(struct walk *w, const struct event *ev);
 /* 0 if the edge contradicts what is known, else records it */
 int facts_branch(struct walk *w, CXCursor cond, int truth);
+/* Forget what tests said (assignments stay): the walk's widening. */
+void drop_branch_facts(struct state *st);
 /* Count the tests of the function: only facts that can decide one live. */
 void count_tests(struct walk *w);
 const char *expr_text(struct walk *w, CXCursor c);
