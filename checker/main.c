@@ -42,6 +42,7 @@ struct options {
 	enum confidence min_confidence;	/* --confidence=LEVEL */
 	int kernel_version;	/* --kernel-version=X.Y, 0 to detect */
 	int verify;		/* --verify */
+	int under_kbuild;	/* run by make C=1/C=2 (KBUILD_CHECKSRC set) */
 	const char *kdir, *kbuild;	/* --kdir=SRC --kbuild=BUILD */
 	const char *compdb;	/* -p DIR */
 	unsigned int timeout;	/* seconds per file, 0 for none */
@@ -67,6 +68,10 @@ static int cmd_check(const struct options *opts, const struct source *src)
 		text = clang_getFileContents(src->tu, src->file, &size);
 		ret = verify_findings(stdout, src->path, text ? text : "",
 				      &found) > 0;
+	} else if (opts->under_kbuild) {
+		/* as sparse does: warnings on stderr, and make goes on */
+		print_findings_text(stderr, &found);
+		ret = 0;
 	} else {
 		if (opts->json)
 			print_findings_json(stdout, &found);
@@ -366,10 +371,13 @@ static int parse_option(struct options *opts, int argc, const char **argv,
 static int parse_options(struct options *opts, int argc, const char **argv)
 {
 	int i, used, nr_left = 0;
+	const char *kbuild;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->command = find_command("check");
 	opts->min_confidence = CONF_MEDIUM;
+	kbuild = getenv("KBUILD_CHECKSRC");
+	opts->under_kbuild = kbuild && *kbuild && strcmp(kbuild, "0");
 	opts->timeout = 120;
 	for (i = 1; i < argc; i += used) {
 		used = parse_option(opts, argc, argv, i);

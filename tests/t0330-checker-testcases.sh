@@ -44,6 +44,13 @@ expect "exit 1: findings" test "$(status testcases/6.1/unmap-put-before-end.c)" 
 printf 'int f(void) { return x; }\n' >"$tmp/bad.c"
 expect "exit 2: a file that does not parse" test "$(status "$tmp/bad.c")" = 2
 
+# Under make C=1/C=2 (KBUILD_CHECKSRC set), findings are warnings on stderr
+# and the build goes on, as with sparse.
+expect "under Kbuild: exit 0, the warning on stderr, nothing on stdout" sh -c "
+	cd $top && KBUILD_CHECKSRC=2 $mmucheck -Itestcases/6.1/include -Itestcases/include \
+		testcases/6.1/unmap-put-before-end.c >$tmp/kb.out 2>$tmp/kb.err &&
+	test ! -s $tmp/kb.out && grep -q 'warning: .*\[page-freed-before-range-end\]' $tmp/kb.err"
+
 # JSON: the documented fields, and a fingerprint that survives moving lines.
 json() { run_case "$mmucheck" "$@" --format=json; }
 json testcases/6.1/unmap-put-before-end.c >"$tmp/a.json"
