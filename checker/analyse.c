@@ -136,9 +136,11 @@ static void set_model(struct file_analysis *fa, const struct model *forced)
 }
 
 int check_translation_unit(struct source *src, const struct model *forced,
-			   enum confidence min, struct findings *out)
+			   enum confidence min, struct findings *out,
+			   struct program *summaries)
 {
 	struct file_analysis fa = { .src = src, .findings = out };
+	struct program own = { NULL, 0, 0, 0 };
 	int i;
 
 	set_model(&fa, forced);
@@ -149,7 +151,10 @@ int check_translation_unit(struct source *src, const struct model *forced,
 			    collect_function, &fa);
 	for (i = 0; i < fa.nr_fns; i++)
 		walk_one(&fa, fa.fns[i]);
-	decide_pte_outside_range(&fa);
+	summarize_file(&fa, summaries ? summaries : &own);
+	if (!summaries)
+		decide_pte_outside_range(&own, out);
+	release_program(&own);
 	filter_findings(out, min, fa.text, src->path);
 	fingerprint_all(&fa);
 	for (i = 0; i < fa.nr_fns; i++)

@@ -13,6 +13,7 @@
 #include "macros.h"
 #include "model.h"
 #include "parse.h"
+#include "summary.h"
 #include "util.h"
 
 struct param {
@@ -137,11 +138,17 @@ extern const struct check check_ranges, check_pte, check_page;
 
 /* check_ranges.c: the state of the ranges on the current path */
 int range_is_open(struct walk *w);
-/* decide.c: pte-outside-range across the functions of the file */
-void decide_pte_outside_range(struct file_analysis *fa);
+/* summarize.c: the summaries of the file's functions */
+void summarize_file(struct file_analysis *fa, struct program *p);
 
 /* analyse.c */
+/*
+ * Walk every function of the file.  The findings of one function go to
+ * out; pte-outside-range is decided over the file's own functions, unless
+ * summaries is given: then they go there, for a decision over many files.
+ */
 int check_translation_unit(struct source *src, const struct model *forced,
-			   enum confidence min, struct findings *out);
+			   enum confidence min, struct findings *out,
+			   struct program *summaries);
 
 #endif

@@ -255,7 +255,8 @@ static void pte_call(struct walk *w, const struct event *ev,
 	int guard;
 
 	if (!api) {
-		if (ev->callee && function_named(fi->file, ev->callee))
+		/* any function: its definition may be in another file */
+		if (ev->callee)
 			record_call(w, ev, ev->callee, NULL, 0);
 		return;
 	}

@@ -1,303 +1,199 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * pte-outside-range across the functions of one file.
+ * pte-outside-range across functions, over linked summaries: the
+ * functions of one file, or of every file "mmucheck scan" analysed.
  *
  * A function "needs a range" when it changes an entry with no range open
  * on some path, or calls, with no range open, a function that needs one.
- * The need moves up the file's call graph (page walks call the callbacks
- * of their ops table) until it reaches the function that should open the
- * range: one with no caller in the file, or one that manages ranges of
- * its own and made this call outside them.  The finding is placed there,
- * on the primitive or on the call, and carries the chain down to the
- * primitive.  A helper every caller calls inside a range stays silent.
+ * The need moves up the call graph (page walks call the callbacks of
+ * their ops table) until it reaches the function that should open the
+ * range: one nobody calls (a syscall, an ops callback, or a function
+ * whose callers are outside the analysed files), or one that manages
+ * ranges of its own and made this call outside them.  The finding is
+ * placed there, on the primitive or on the call, and its notes go down
+ * the chain to the primitive.  A helper every caller calls inside a range
+ * stays silent.
  *
- * A function without callers in the file that takes a range, mmu_gather
- * or page-walk argument, or changes an entry it was handed, is called by
- * contract inside a range its caller in another file opened: that is the
- * cross-file pass's business.
+ * A function nobody calls that takes a range, mmu_gather or page-walk
+ * argument runs, by contract, inside a range its caller opened; one that
+ * changes the entry it was handed leaves the range to whoever walked to
+ * that entry.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
+#include "model.h"
+#include "summary.h"
 
 #define RULE "pte-outside-range"
-#define MAX_CHAIN 16
+#define MAX_CHAIN 32
 
-struct need {
-	const struct function_info *fn;
-	const struct unguarded_op *op;		/* where it ends */
-	const struct call_site *site;		/* or how it goes on */
-	const struct need *next;
-};
-
-struct decision {
-	struct file_analysis *fa;
-	struct need *needs;	/* one per function, fn NULL: no need */
-};
-
-static int index_of(const struct file_analysis *fa,
-		    const struct function_info *fi)
+static int needs(const struct fsum *f)
 {
-	int i;
-
-	for (i = 0; i < fa->nr_fns; i++)
-		if (fa->fns[i] == fi)
-			return i;
-	return -1;
-}
-
-static int manages_ranges(const struct function_info *fi)
-{
-	return fi->starts.nr > 0;
+	return f->need_op || f->need_site;
 }
 
 /* Is the call made with no range on some path that matters? */
-static int unguarded(const struct function_info *fi,
-		     const struct call_site *s)
+static int unguarded(const struct fsum *f, const struct ssite *s)
 {
-	if (!s->closed_paths)
+	if (!s->closed_paths || !s->target || s->target == f)
 		return 0;
 	/* a range on some paths: the function correlates it (is_cow) */
-	return !(manages_ranges(fi) && s->open_paths);
+	return !(f->manages && s->open_paths);
 }
 
-static int has_callers(const struct file_analysis *fa,
-		       const struct function_info *fi)
+static int step_needs(struct fsum *f)
 {
-	int i, j;
-
-	for (i = 0; i < fa->nr_fns; i++) {
-		const struct function_info *g = fa->fns[i];
-
-		for (j = 0; g != fi && j < g->nr_sites; j++)
-			if (!strcmp(g->sites[j].callee, fi->name))
-				return 1;
-	}
-	return 0;
-}
-
-static int step_needs(struct decision *d, int i)
-{
-	const struct function_info *fi = d->fa->fns[i];
 	int j;
 
 	/* a function with ranges of its own answers for its calls */
-	if (d->needs[i].fn || manages_ranges(fi))
+	if (needs(f) || f->manages)
 		return 0;
-	if (fi->nr_ops) {
-		d->needs[i] = (struct need){ fi, &fi->ops[0], NULL, NULL };
+	if (f->nr_ops) {
+		f->need_op = &f->ops[0];
 		return 1;
 	}
-	for (j = 0; j < fi->nr_sites; j++) {
-		const struct call_site *s = &fi->sites[j];
-		int k = index_of(d->fa, function_named(d->fa, s->callee));
+	for (j = 0; j < f->nr_sites; j++) {
+		const struct ssite *s = &f->sites[j];
 
-		if (k < 0 || k == i || !d->needs[k].fn || !unguarded(fi, s))
-			continue;
-		d->needs[i] = (struct need){ fi, NULL, s, &d->needs[k] };
-		return 1;
+		if (unguarded(f, s) && needs(s->target)) {
+			f->need_site = s;
+			return 1;
+		}
 	}
 	return 0;
 }
 
-static void find_needs(struct decision *d)
+static void find_needs(struct program *p)
 {
 	int i, changed = 1;
 
+	for (i = 0; i < p->nr; i++)
+		p->fns[i]->need_op = NULL, p->fns[i]->need_site = NULL;
 	while (changed)
-		for (changed = 0, i = 0; i < d->fa->nr_fns; i++)
-			changed |= step_needs(d, i);
+		for (changed = 0, i = 0; i < p->nr; i++)
+			changed |= step_needs(p->fns[i]);
 }
 
-static int handed_in(const struct function_info *fi, const char *entry)
+static const struct fsum *bottom(const struct fsum *f)
 {
-	char *root = first_identifier(entry);
-	const struct param *p = param_named(fi, root);
-	int ret = p && p->is_pointer && !entry_written(fi, entry);
+	int depth;
 
-	free(root);
-	return ret;
+	for (depth = 0; f && !f->need_op && depth < MAX_CHAIN; depth++)
+		f = f->need_site ? f->need_site->target : NULL;
+	return f && f->need_op ? f : NULL;
 }
 
-/*
- * The call passes on the entry (or the fault) this function was handed,
- * at the level of the entry the callee changes: a pmd_t * handed on to a
- * helper that walks to its ptes is not the entry it changes.
- */
-static int passes_entry(const struct function_info *fi,
-			const struct call_site *s, unsigned int levels)
-{
-	int i;
-
-	for (i = 0; i < s->args.nr; i++) {
-		const struct param *p = param_named(fi, s->args.items[i]);
-
-		if (p && p->pointee && (entry_param_levels(p->pointee) & levels))
-			return 1;
-	}
-	return 0;
-}
-
-static char *pos_file(struct src_pos pos)
-{
-	CXString s = clang_getFileName(pos.file);
-	char *path = xstrdup(clang_getCString(s) ? clang_getCString(s) : "");
-
-	clang_disposeString(s);
-	return path;
-}
-
-static void add_steps(struct finding *f, const struct trace *t,
+static void add_steps(struct finding *f, const struct strace *t,
 		      const char *function)
 {
 	int i;
 
-	for (i = 0; i < t->nr; i++) {
-		char *file = pos_file(t->steps[i].pos);
-
-		add_finding_step(f, file, t->steps[i].pos.line,
-				 t->steps[i].pos.col, function,
-				 t->steps[i].text);
-		free(file);
-	}
-}
-
-static void add_step(struct finding *f, struct src_pos pos,
-		     const char *function, const char *text)
-{
-	char *file = pos_file(pos);
-
-	add_finding_step(f, file, pos.line, pos.col, function, text);
-	free(file);
+	for (i = 0; i < t->nr; i++)
+		add_finding_step(f, t->steps[i].file, t->steps[i].line,
+				 t->steps[i].col, function, t->steps[i].text);
 }
 
 /* Notes for the functions below the call, down to the primitive. */
-static void add_chain(struct finding *f, const struct need *n)
+static void add_chain(struct finding *out, const struct fsum *f)
 {
 	char text[512];
 	int depth;
 
-	for (depth = 0; n && depth < MAX_CHAIN; n = n->next, depth++) {
-		if (n->op) {
-			add_steps(f, &n->op->trace, n->fn->name);
+	for (depth = 0; f && depth < MAX_CHAIN; depth++) {
+		if (f->need_op) {
+			const struct sop *op = f->need_op;
+
+			add_steps(out, &op->trace, f->name);
 			snprintf(text, sizeof(text),
 				 "%s() changes entry '%s' here in %s()",
-				 n->op->primitive, n->op->entry, n->fn->name);
-			add_step(f, n->op->pos, n->fn->name, text);
+				 op->primitive, op->entry, f->name);
+			add_finding_step(out, op->file, op->line, op->col,
+					 f->name, text);
 			return;
 		}
-		snprintf(text, sizeof(text), "%s() calls %s() here",
-			 n->fn->name, n->site->callee);
-		add_step(f, n->site->pos, n->fn->name, text);
+		snprintf(text, sizeof(text), "%s() calls %s() here", f->name,
+			 f->need_site->callee);
+		add_finding_step(out, f->need_site->file, f->need_site->line,
+				 f->need_site->col, f->name, text);
+		f = f->need_site->target;
 	}
 }
 
-static const struct unguarded_op *bottom_op(const struct need *n)
-{
-	while (n && !n->op)
-		n = n->next;
-	return n ? n->op : NULL;
-}
-
-static const char *bottom_fn(const struct need *n)
-{
-	while (n && !n->op)
-		n = n->next;
-	return n ? n->fn->name : "?";
-}
-
-static struct finding *new_finding(struct file_analysis *fa,
-				   const struct function_info *fi,
-				   struct src_pos pos, const char *message)
-{
-	char *file = pos_file(pos);
-	struct finding *f = add_finding(fa->findings, RULE, file, pos.line,
-					pos.col, fi->name, CONF_HIGH,
-					message);
-
-	free(file);
-	return f;
-}
-
-static void report_op(struct decision *d, const struct function_info *fi,
-		      const struct unguarded_op *op)
+static void report_op(struct findings *out, const struct fsum *f,
+		      const struct sop *op)
 {
 	char msg[512];
-	struct finding *f;
+	struct finding *fd;
 
 	snprintf(msg, sizeof(msg),
 		 "%s() changes entry '%s' with no mmu notifier range open in %s()",
-		 op->primitive, op->entry, fi->name);
-	f = new_finding(d->fa, fi, op->pos, msg);
-	if (f)
-		add_steps(f, &op->trace, fi->name);
+		 op->primitive, op->entry, f->name);
+	fd = add_finding(out, RULE, op->file, op->line, op->col, f->name,
+			 CONF_HIGH, msg);
+	if (fd)
+		add_steps(fd, &op->trace, f->name);
 }
 
-static void report_site(struct decision *d, const struct function_info *fi,
-			const struct call_site *s, const struct need *callee)
+static void report_site(struct findings *out, const struct fsum *f,
+			const struct ssite *s)
 {
-	const struct unguarded_op *op = bottom_op(callee);
-	char msg[512];
-	struct finding *f;
+	const struct fsum *b = bottom(s->target);
+	char msg[512], text[256];
+	struct finding *fd;
 
 	snprintf(msg, sizeof(msg),
 		 "%s() called with no mmu notifier range open in %s(); it reaches %s() in %s()",
-		 s->via ? s->via : s->callee, fi->name,
-		 op ? op->primitive : "?", bottom_fn(callee));
-	f = new_finding(d->fa, fi, s->pos, msg);
-	if (!f)
+		 s->via ? s->via : s->callee, f->name,
+		 b ? b->need_op->primitive : "?", b ? b->name : "?");
+	fd = add_finding(out, RULE, s->file, s->line, s->col, f->name,
+			 CONF_HIGH, msg);
+	if (!fd)
 		return;
-	add_steps(f, &s->trace, fi->name);
+	add_steps(fd, &s->trace, f->name);
 	if (s->via) {
-		char text[256];
-
 		snprintf(text, sizeof(text), "%s() runs %s()", s->via,
 			 s->callee);
-		add_step(f, s->pos, fi->name, text);
+		add_finding_step(fd, s->file, s->line, s->col, f->name, text);
 	}
-	add_chain(f, callee);
+	add_chain(fd, s->target);
 }
 
-static int responsible(const struct decision *d,
-		       const struct function_info *fi)
+static int responsible(const struct fsum *f)
 {
-	if (manages_ranges(fi))
-		return 1;
-	return !has_callers(d->fa, fi) && !takes_in_range_param(fi);
+	return f->manages || (!f->nr_callers && !f->in_range_param);
 }
 
-static void report_function(struct decision *d, int i)
+static void report_function(struct findings *out, const struct fsum *f)
 {
-	const struct function_info *fi = d->fa->fns[i];
+	const struct fsum *b;
 	int j;
 
-	if (!manages_ranges(fi) && (!d->needs[i].fn || !responsible(d, fi)))
+	if (!f->manages && (!needs(f) || !responsible(f)))
 		return;
-	for (j = 0; j < fi->nr_ops; j++)
-		if (manages_ranges(fi) || !handed_in(fi, fi->ops[j].entry))
-			report_op(d, fi, &fi->ops[j]);
-	for (j = 0; j < fi->nr_sites; j++) {
-		const struct call_site *s = &fi->sites[j];
-		int k = index_of(d->fa, function_named(d->fa, s->callee));
+	for (j = 0; j < f->nr_ops; j++)
+		if (f->manages || !f->ops[j].handed_in)
+			report_op(out, f, &f->ops[j]);
+	for (j = 0; j < f->nr_sites; j++) {
+		const struct ssite *s = &f->sites[j];
 
-		if (k < 0 || k == i || !d->needs[k].fn || !unguarded(fi, s))
+		if (!unguarded(f, s) || !needs(s->target))
 			continue;
-		if (!manages_ranges(fi) &&
-		    passes_entry(fi, s, bottom_op(&d->needs[k])->levels))
+		b = bottom(s->target);
+		if (!f->manages && b &&
+		    (s->passes_levels & b->need_op->levels))
 			continue;
-		report_site(d, fi, s, &d->needs[k]);
+		report_site(out, f, s);
 	}
 }
 
-void decide_pte_outside_range(struct file_analysis *fa)
+void decide_pte_outside_range(struct program *p, struct findings *out)
 {
-	struct decision d = { fa, xcalloc(fa->nr_fns, sizeof(struct need)) };
 	int i;
 
-	find_needs(&d);
-	for (i = 0; i < fa->nr_fns; i++)
-		report_function(&d, i);
-	free(d.needs);
+	link_program(p);
+	find_needs(p);
+	for (i = 0; i < p->nr; i++)
+		report_function(out, p->fns[i]);
 }

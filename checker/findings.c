@@ -226,14 +226,56 @@ static json_t *finding_json(const struct finding *f)
 			 "trace", trace, "fingerprint", f->fingerprint);
 }
 
-void print_findings_json(FILE *out, const struct findings *list)
+json_t *findings_to_json(const struct findings *list)
 {
-	json_t *all = json_array(), *doc;
+	json_t *all = json_array();
 	int i;
 
 	for (i = 0; i < list->nr; i++)
 		json_array_append_new(all, finding_json(&list->items[i]));
-	doc = json_pack("{s:o}", "findings", all);
+	return all;
+}
+
+static void finding_from_json(struct findings *list, json_t *j)
+{
+	const char *rule = "", *file = "", *fn = "", *msg = "", *conf = "";
+	const char *fp = "", *sfile, *sfn, *note;
+	json_int_t line = 0, col = 0, sline, scol;
+	enum confidence c = CONF_HIGH;
+	json_t *trace = NULL, *step;
+	struct finding *f;
+	size_t i;
+
+	json_unpack(j, "{s:s,s:s,s:I,s:I,s:s,s:s,s:s,s:o,s:s}", "rule", &rule,
+		    "file", &file, "line", &line, "column", &col, "function",
+		    &fn, "message", &msg, "confidence", &conf, "trace", &trace,
+		    "fingerprint", &fp);
+	parse_confidence(conf, &c);
+	f = add_finding(list, rule, file, line, col, fn, c, msg);
+	if (!f)
+		return;
+	snprintf(f->fingerprint, sizeof(f->fingerprint), "%s", fp);
+	json_array_foreach(trace, i, step)
+		if (!json_unpack(step, "{s:s,s:I,s:I,s:s,s:s}", "file", &sfile,
+				 "line", &sline, "column", &scol, "function",
+				 &sfn, "note", &note))
+			add_finding_step(f, sfile, sline, scol, sfn, note);
+}
+
+void findings_from_json(struct findings *list, json_t *array)
+{
+	size_t i;
+	json_t *j;
+
+	json_array_foreach(array, i, j)
+		finding_from_json(list, j);
+}
+
+void print_findings_json(FILE *out, const struct findings *list)
+{
+	json_t *doc;
+
+	doc = json_pack("{s:o}", "findings", findings_to_json(list));
 	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', out);
 	json_decref(doc);

@@ -58,6 +58,11 @@ void print_findings_text(FILE *out, const struct findings *list);
 void print_findings_json(FILE *out, const struct findings *list);
 void release_findings(struct findings *list);
 
+/* jansson's json_t, for the summaries of "mmucheck scan" */
+struct json_t;
+struct json_t *findings_to_json(const struct findings *list);
+void findings_from_json(struct findings *list, struct json_t *array);
+
 const char *confidence_name(enum confidence c);
 int parse_confidence(const char *name, enum confidence *c);
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "analysis.h"
 #include "cfg.h"
@@ -27,6 +28,7 @@
 #include "parse.h"
 #include "util.h"
 #include "verify.h"
+#include "scan.h"
 
 struct options;
 
@@ -43,6 +45,8 @@ struct options {
 	int kernel_version;	/* --kernel-version=X.Y, 0 to detect */
 	int verify;		/* --verify */
 	int under_kbuild;	/* run by make C=1/C=2 (KBUILD_CHECKSRC set) */
+	const char *summary;	/* --summary=OUT.json: the per-file pass */
+	int jobs;		/* -j N for scan */
 	const char *kdir, *kbuild;	/* --kdir=SRC --kbuild=BUILD */
 	const char *compdb;	/* -p DIR */
 	unsigned int timeout;	/* seconds per file, 0 for none */
@@ -62,7 +66,7 @@ static int cmd_check(const struct options *opts, const struct source *src)
 	int ret;
 
 	check_translation_unit((struct source *)src, &forced,
-			       opts->min_confidence, &found);
+			       opts->min_confidence, &found, NULL);
 	sort_findings(&found);
 	if (opts->verify) {
 		text = clang_getFileContents(src->tu, src->file, &size);
@@ -229,6 +233,21 @@ static void opt_kernel_version(struct options *opts, const char *value)
 		    value);
 }
 
+static void opt_summary(struct options *opts, const char *value)
+{
+	opts->summary = value;
+}
+
+static void opt_jobs(struct options *opts, const char *value)
+{
+	char *end;
+	long n = strtol(value, &end, 10);
+
+	if (*end || n < 1 || n > 1024)
+		die("-j: '%s' is not a number of jobs", value);
+	opts->jobs = (int)n;
+}
+
 static void opt_verify(struct options *opts, const char *value)
 {
 	(void)value;
@@ -282,6 +301,10 @@ static const struct option option_table[] = {
 	  "the API era, instead of reading it from mmu_notifier.h" },
 	{ "--verify", "", OPTION_NO_VALUE, opt_verify,
 	  "check FILE's findings against its expect: tags (testcases/)" },
+	{ "--summary", "=OUT.json", OPTION_VALUE, opt_summary,
+	  "the per-file pass of scan: write FILE's summary, print nothing" },
+	{ "-j", " N", OPTION_VALUE, opt_jobs,
+	  "scan: files analysed at once (default: the number of cores)" },
 	{ "--print-clang-args", "", OPTION_NO_VALUE, opt_print_args,
 	  "print the clang arguments of each FILE, and stop" },
 	{ "--debug-crash-on", "=FILE", OPTION_VALUE, opt_crash_on, NULL },
@@ -419,7 +442,10 @@ static int analyse(const struct options *opts, const struct clang_args *args)
 	if (names(opts->hang_on, args->source))
 		debug_hang();
 	ret = parse_source(&src, args->source, args->argv, args->argc);
-	if (!ret)
+	if (!ret && opts->summary)
+		ret = write_file_summary(&src, args, opts->kernel_version,
+					 opts->summary);
+	else if (!ret)
 		ret = opts->command->run(opts, &src);
 	release_source(&src);
 	if (!ret && names(opts->findings_on, args->source))
@@ -542,10 +568,33 @@ static int run_files(const struct options *opts, int nr, const char **files)
 	return ret;
 }
 
+/* "mmucheck scan ..." and "mmucheck link ...": the whole-tree pass. */
+static int run_tree_command(const struct options *opts, int nr,
+			    const char **argv)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	struct scan_options so = {
+		.kdir = opts->kdir, .kbuild = opts->kbuild,
+		.jobs = opts->jobs ? opts->jobs : (cores > 0 ? (int)cores : 1),
+		.timeout = opts->timeout, .json = opts->json,
+		.min_confidence = opts->min_confidence,
+		.kernel_version = opts->kernel_version, .progress = 1,
+	};
+
+	if (!strcmp(argv[0], "link"))
+		return run_link(&so, nr - 1, argv + 1);
+	if (!opts->kdir || !opts->kbuild)
+		die("scan: give the tree with --kdir=SRC --kbuild=BUILD");
+	return run_scan(&so, nr - 1, argv + 1);
+}
+
 int main(int argc, const char **argv)
 {
 	struct options opts;
 	int nr_args = parse_options(&opts, argc, argv);
+
+	if (nr_args && (!strcmp(argv[0], "scan") || !strcmp(argv[0], "link")))
+		return run_tree_command(&opts, nr_args, argv);
 
 	if (opts.kdir || opts.kbuild || opts.compdb)
 		return run_files(&opts, nr_args, argv);

@@ -91,6 +91,15 @@ int api_flushes_secondary(const struct model *model, const struct api *api)
 	return model->version >= KV(6, 6) && (api->flags & A_FLUSH_CPU);
 }
 
+void api_names(enum api_class class, struct strlist *names)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(api_table); i++)
+		if (api_table[i].class == class)
+			strlist_add(names, api_table[i].name);
+}
+
 static int in_list(const char *const *list, size_t nr, const char *s)
 {
 	size_t i;

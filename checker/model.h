@@ -70,6 +70,10 @@ const struct api *api_lookup(const struct model *model, const char *name);
  */
 int api_flushes_secondary(const struct model *model, const struct api *api);
 
+/* Every name of a class, in any era (to choose files by). */
+struct strlist;
+void api_names(enum api_class class, struct strlist *names);
+
 int is_exempt_mm(const char *identifier);
 int is_in_range_param(const char *struct_tag);
 /* A pointer to this type handed in is an entry at these levels, or 0. */

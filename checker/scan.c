@@ -1,0 +1,561 @@
+// SPDX-License-Identifier: GPL-2.0
+#define _GNU_SOURCE
+/*
+ * mmucheck scan and mmucheck link (see scan.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <xxhash.h>
+
+#include "analysis.h"
+#include "diag.h"
+#include "inputs.h"
+#include "membership.h"
+#include "scan.h"
+#include "summary.h"
+
+/* Bump when the summaries change meaning: the cache is then redone. */
+#define SUMMARY_FORMAT "2"
+
+static const char *const rules[] = {
+	"pte-outside-range", "page-freed-before-range-end", "range-unbalanced",
+};
+
+/* Not for an x86 kernel, or not kernel code. */
+static const char *const skipped_dirs[] = {
+	"tools/", "scripts/", "samples/", "Documentation/", "usr/",
+};
+
+static char *read_text(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = xmalloc(n + 1);
+	*size = fread(buf, 1, n, f);
+	buf[*size] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static char *summary_key(const char *path, const struct clang_args *args)
+{
+	XXH3_state_t *h = XXH3_createState();
+	char *text, *key = xmalloc(17);
+	size_t size = 0;
+	int i;
+
+	XXH3_64bits_reset(h);
+	XXH3_64bits_update(h, SUMMARY_FORMAT, strlen(SUMMARY_FORMAT));
+	XXH3_64bits_update(h, model_id(), strlen(model_id()));
+	for (i = 0; i < args->argc; i++)
+		XXH3_64bits_update(h, args->argv[i], strlen(args->argv[i]) + 1);
+	text = read_text(path, &size);
+	if (text)
+		XXH3_64bits_update(h, text, size);
+	free(text);
+	snprintf(key, 17, "%016llx",
+		 (unsigned long long)XXH3_64bits_digest(h));
+	XXH3_freeState(h);
+	return key;
+}
+
+int write_file_summary(const struct source *src, const struct clang_args *args,
+		       int kernel_version, const char *out_path)
+{
+	struct findings found = { NULL, 0, 0, 0, 0 };
+	struct program prog = { NULL, 0, 0, 0 };
+	struct model forced = { kernel_version, "--kernel-version" };
+	char *key = summary_key(src->path, args);
+	size_t len = strlen(out_path) + 8;
+	char *tmp = xmalloc(len);
+	FILE *out;
+	int ret = 0;
+
+	check_translation_unit((struct source *)src, &forced, CONF_LOW, &found,
+			       &prog);
+	snprintf(tmp, len, "%s.tmp", out_path);
+	out = fopen(tmp, "w");
+	if (!out || write_summaries(out, &prog, &found, src->path, key) ||
+	    fclose(out) || rename(tmp, out_path))
+		ret = error("%s: cannot write %s: %s", src->path, out_path,
+			    strerror(errno));
+	release_program(&prog);
+	release_findings(&found);
+	free(key);
+	free(tmp);
+	return ret;
+}
+
+/* The file list and what happened to each. */
+struct unit {
+	char *rel;		/* path relative to the source tree */
+	char *summary;		/* its summary file */
+	int state;		/* UNIT_* */
+};
+
+enum { UNIT_NEW, UNIT_DONE, UNIT_CACHED, UNIT_FAILED };
+
+struct scan {
+	const struct scan_options *o;
+	struct unit *units;
+	int nr, alloc;
+	int considered;
+	char *cache_dir;
+	double start;
+};
+
+static double now(void)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	return tv.tv_sec + tv.tv_usec / 1e6;
+}
+
+static int has_unit(const struct scan *sc, const char *rel)
+{
+	int i;
+
+	for (i = 0; i < sc->nr; i++)
+		if (!strcmp(sc->units[i].rel, rel))
+			return 1;
+	return 0;
+}
+
+static int wanted_path(const struct scan *sc, const char *rel, int nr,
+		       const char **paths)
+{
+	size_t i, n = strlen(rel);
+	int j;
+
+	if (n < 3 || strcmp(rel + n - 2, ".c"))
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(skipped_dirs); i++)
+		if (!strncmp(rel, skipped_dirs[i], strlen(skipped_dirs[i])))
+			return 0;
+	if (!strncmp(rel, "arch/", 5) && strncmp(rel, "arch/x86/", 9))
+		return 0;
+	if (!built_in_config(sc->o->kdir, sc->o->kbuild, rel))
+		return 0;
+	for (j = 0; j < nr; j++)
+		if (!strncmp(rel, paths[j], strlen(paths[j])))
+			return 1;
+	(void)sc;
+	return nr == 0;
+}
+
+static void mkdirs(char *path)
+{
+	char *p;
+
+	for (p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0755);
+			*p = '/';
+		}
+}
+
+static void add_unit(struct scan *sc, const char *rel)
+{
+	struct unit *u;
+	size_t len;
+
+	ALLOC_GROW(sc->units, sc->nr, sc->alloc);
+	u = &sc->units[sc->nr++];
+	u->rel = xstrdup(rel);
+	len = strlen(sc->cache_dir) + strlen(rel) + 8;
+	u->summary = xmalloc(len);
+	snprintf(u->summary, len, "%s/%s.json", sc->cache_dir, rel);
+	mkdirs(u->summary);
+	u->state = UNIT_NEW;
+}
+
+/*
+ * The files that name any of these identifiers, from the tree's id-utils
+ * index (scripts/kernel-tree builds it): "lid -l" answers in milliseconds
+ * where grepping 30,000 files takes seconds per name.
+ */
+static int add_files_naming(struct scan *sc, const struct strlist *names,
+			    int nr, const char **paths)
+{
+	size_t len = 256;
+	char *cmd, *line = NULL;
+	FILE *p;
+	int i, added = 0;
+	size_t cap = 0;
+
+	if (!names->nr)
+		return 0;
+	for (i = 0; i < names->nr; i++)
+		len += strlen(names->items[i]) + 1;
+	cmd = xmalloc(len);
+	snprintf(cmd, len,
+		 "cd '%s' && lid -f .id-utils.index -r '^(", sc->o->kdir);
+	for (i = 0; i < names->nr; i++) {
+		strcat(cmd, names->items[i]);
+		strcat(cmd, i + 1 < names->nr ? "|" : ")$' 2>/dev/null");
+	}
+	p = popen(cmd, "r");
+	if (!p)
+		die("scan: cannot run lid: %s", strerror(errno));
+	while (getline(&line, &cap, p) > 0) {
+		char *tok = strtok(line, " \n");
+
+		/* "name file file ..." */
+		while ((tok = strtok(NULL, " \n")))
+			if (wanted_path(sc, tok, nr, paths) &&
+			    !has_unit(sc, tok)) {
+				add_unit(sc, tok);
+				added++;
+			}
+	}
+	free(line);
+	pclose(p);
+	free(cmd);
+	return added;
+}
+
+static void model_names(struct strlist *names)
+{
+	static const enum api_class wanted[] = {
+		RANGE_START, RANGE_START_NONBLOCK, RANGE_END, PTE_CLEAR,
+		PTE_DOWNGRADE, PTE_REPLACE, PAGE_WALK,
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(wanted); i++)
+		api_names(wanted[i], names);
+}
+
+/* One file in a child: its summary, or a failure (exit 2). */
+static int analyse_unit(const struct scan *sc, const struct unit *u)
+{
+	struct clang_args args;
+	struct source src;
+	char *path = xmalloc(strlen(sc->o->kdir) + strlen(u->rel) + 2);
+	int ret;
+
+	sprintf(path, "%s/%s", sc->o->kdir, u->rel);
+	if (kbuild_args(sc->o->kdir, sc->o->kbuild, path, &args)) {
+		free(path);
+		return EXIT_FATAL;
+	}
+	ret = parse_source(&src, args.source, args.argv, args.argc);
+	if (!ret)
+		ret = write_file_summary(&src, &args, sc->o->kernel_version,
+					 u->summary);
+	release_source(&src);
+	clang_args_release(&args);
+	free(path);
+	return ret ? EXIT_FATAL : 0;
+}
+
+static int cached(const struct scan *sc, const struct unit *u)
+{
+	struct clang_args args;
+	char *path = xmalloc(strlen(sc->o->kdir) + strlen(u->rel) + 2);
+	char *key;
+	int ret = 0;
+
+	sprintf(path, "%s/%s", sc->o->kdir, u->rel);
+	if (!kbuild_args(sc->o->kdir, sc->o->kbuild, path, &args)) {
+		key = summary_key(path, &args);
+		ret = !read_summaries(NULL, NULL, u->summary, key);
+		free(key);
+		clang_args_release(&args);
+	}
+	free(path);
+	return ret;
+}
+
+struct child {
+	pid_t pid;
+	int unit;
+};
+
+static void progress(const struct scan *sc, const char *rel, int done,
+		     int total)
+{
+	if (!sc->o->progress)
+		return;
+	if (isatty(2))
+		fprintf(stderr, "\r\033[K[%d/%d] %s", done, total, rel);
+	else
+		fprintf(stderr, "  CHECK   %s\n", rel);
+}
+
+static void start_child(struct scan *sc, struct child *c, int i)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		die("scan: fork: %s", strerror(errno));
+	if (!pid) {
+		if (sc->o->timeout)
+			alarm(sc->o->timeout);
+		_exit(analyse_unit(sc, &sc->units[i]));
+	}
+	c->pid = pid;
+	c->unit = i;
+}
+
+static void child_done(struct scan *sc, struct child *c, int status)
+{
+	struct unit *u = &sc->units[c->unit];
+
+	if (WIFEXITED(status) && !WEXITSTATUS(status)) {
+		u->state = UNIT_DONE;
+		return;
+	}
+	u->state = UNIT_FAILED;
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+		fprintf(stderr, "%s: error: analysis timed out after %u s\n",
+			u->rel, sc->o->timeout);
+	else if (WIFSIGNALED(status))
+		fprintf(stderr, "%s: error: mmucheck crashed (%s)\n", u->rel,
+			sigabbrev_np(WTERMSIG(status)) ?
+			sigabbrev_np(WTERMSIG(status)) : "signal");
+}
+
+/* Analyse the new units, jobs at a time. */
+static void run_round(struct scan *sc)
+{
+	struct child *kids = xcalloc(sc->o->jobs, sizeof(*kids));
+	int i, running = 0, done = 0, todo = 0, status, k;
+	pid_t pid;
+
+	for (i = 0; i < sc->nr; i++)
+		if (sc->units[i].state == UNIT_NEW && cached(sc, &sc->units[i]))
+			sc->units[i].state = UNIT_CACHED;
+	for (i = 0; i < sc->nr; i++)
+		todo += sc->units[i].state == UNIT_NEW;
+	for (i = 0; i < sc->nr || running; ) {
+		if (i < sc->nr && sc->units[i].state != UNIT_NEW) {
+			i++;
+			continue;
+		}
+		if (i < sc->nr && running < sc->o->jobs) {
+			for (k = 0; kids[k].pid; k++)
+				;
+			progress(sc, sc->units[i].rel, ++done, todo);
+			start_child(sc, &kids[k], i++);
+			running++;
+			continue;
+		}
+		pid = wait(&status);
+		for (k = 0; k < sc->o->jobs && kids[k].pid != pid; k++)
+			;
+		if (k == sc->o->jobs)
+			continue;
+		child_done(sc, &kids[k], status);
+		kids[k].pid = 0;
+		running--;
+	}
+	if (sc->o->progress && isatty(2))
+		fprintf(stderr, "\r\033[K");
+	free(kids);
+}
+
+static void load(const struct scan *sc, struct program *prog,
+		 struct findings *found)
+{
+	int i;
+
+	for (i = 0; i < sc->nr; i++) {
+		const struct unit *u = &sc->units[i];
+
+		if (u->state == UNIT_DONE || u->state == UNIT_CACHED)
+			read_summaries(prog, found, u->summary, NULL);
+	}
+}
+
+/* Functions nobody in the scanned files calls that need a caller's range. */
+static void needy_roots(struct program *prog, struct strlist *names)
+{
+	struct findings scratch = { NULL, 0, 0, 0, 0 };
+	int i;
+
+	decide_pte_outside_range(prog, &scratch);
+	release_findings(&scratch);
+	for (i = 0; i < prog->nr; i++) {
+		const struct fsum *f = prog->fns[i];
+
+		if ((f->need_op || f->need_site) && !f->is_static &&
+		    !f->nr_callers)
+			strlist_add(names, f->name);
+	}
+}
+
+static char *relative(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	while (n && root[n - 1] == '/')
+		n--;
+	if (!strncmp(path, root, n) && path[n] == '/')
+		return xstrdup(path + n + 1);
+	return xstrdup(path);
+}
+
+static void make_relative(struct findings *found, const char *root)
+{
+	int i, j;
+	char *rel;
+
+	for (i = 0; i < found->nr; i++) {
+		struct finding *f = &found->items[i];
+
+		rel = relative(f->file, root);
+		free(f->file);
+		f->file = rel;
+		for (j = 0; j < f->nr_trace; j++) {
+			rel = relative(f->trace[j].file, root);
+			free(f->trace[j].file);
+			f->trace[j].file = rel;
+		}
+	}
+}
+
+/* Confidence and the suppression comments of each file with findings. */
+static void filter_all(struct findings *found, enum confidence min,
+		       const char *root)
+{
+	struct strlist files = { NULL, 0, 0 };
+	char *path, *text;
+	size_t size;
+	int i;
+
+	for (i = 0; i < found->nr; i++)
+		strlist_add(&files, found->items[i].file);
+	for (i = 0; i < files.nr; i++) {
+		path = xmalloc(strlen(root) + strlen(files.items[i]) + 2);
+		sprintf(path, "%s/%s", root, files.items[i]);
+		text = read_text(files.items[i][0] == '/' ? files.items[i] :
+				 path, &size);
+		filter_findings(found, min, text ? text : "", files.items[i]);
+		free(text);
+		free(path);
+	}
+	filter_findings(found, min, "", "");
+	strlist_release(&files);
+}
+
+static void report(const struct scan_options *o, struct findings *found)
+{
+	sort_findings(found);
+	if (o->json)
+		print_findings_json(stdout, found);
+	else
+		print_findings_text(stdout, found);
+}
+
+static void closing_line(const struct scan *sc, const struct findings *found)
+{
+	int i, j, parsed = 0, failed = 0, from_cache = 0, per_rule;
+
+	for (i = 0; i < sc->nr; i++) {
+		parsed += sc->units[i].state == UNIT_DONE ||
+			  sc->units[i].state == UNIT_CACHED;
+		failed += sc->units[i].state == UNIT_FAILED;
+		from_cache += sc->units[i].state == UNIT_CACHED;
+	}
+	fprintf(stderr,
+		"mmucheck scan: %d files considered, %d analysed (%d from cache), %d failed; findings:",
+		sc->nr, parsed, from_cache, failed);
+	for (j = 0; j < (int)ARRAY_SIZE(rules); j++) {
+		for (per_rule = 0, i = 0; i < found->nr; i++)
+			per_rule += !strcmp(found->items[i].rule, rules[j]);
+		fprintf(stderr, "%s %s %d", j ? "," : "", rules[j], per_rule);
+	}
+	fprintf(stderr, "; %.1f s\n", now() - sc->start);
+}
+
+int run_scan(const struct scan_options *o, int nr, const char **paths)
+{
+	struct scan sc = { .o = o, .start = now() };
+	struct program prog = { NULL, 0, 0, 1 };
+	struct findings found = { NULL, 0, 0, 0, 0 };
+	struct strlist names = { NULL, 0, 0 };
+	size_t len;
+	int i, failed = 0;
+
+	if (kbuild_load(o->kdir, o->kbuild))
+		return EXIT_FATAL;
+	len = strlen(o->kbuild) + 32;
+	sc.cache_dir = xmalloc(len);
+	snprintf(sc.cache_dir, len, "%s/.mmucheck/summaries", o->kbuild);
+	model_names(&names);
+	add_files_naming(&sc, &names, nr, paths);
+	while (1) {
+		run_round(&sc);
+		release_program(&prog);
+		prog.whole = 1;
+		load(&sc, &prog, NULL);
+		strlist_release(&names);
+		needy_roots(&prog, &names);
+		if (!add_files_naming(&sc, &names, nr, paths))
+			break;
+	}
+	release_program(&prog);
+	prog.whole = 1;
+	load(&sc, &prog, &found);
+	decide_pte_outside_range(&prog, &found);
+	make_relative(&found, o->kdir);
+	filter_all(&found, o->min_confidence, o->kdir);
+	report(o, &found);
+	closing_line(&sc, &found);
+	for (i = 0; i < sc.nr; i++) {
+		failed += sc.units[i].state == UNIT_FAILED;
+		free(sc.units[i].rel);
+		free(sc.units[i].summary);
+	}
+	i = found.nr;
+	free(sc.units);
+	free(sc.cache_dir);
+	strlist_release(&names);
+	release_program(&prog);
+	release_findings(&found);
+	release_inputs();
+	return failed ? EXIT_FATAL : i > 0;
+}
+
+int run_link(const struct scan_options *o, int nr, const char **paths)
+{
+	struct program prog = { NULL, 0, 0, 1 };
+	struct findings found = { NULL, 0, 0, 0, 0 };
+	int i, ret;
+
+	for (i = 0; i < nr; i++)
+		if (read_summaries(&prog, &found, paths[i], NULL))
+			return error("%s: not a summary of mmucheck", paths[i]);
+	decide_pte_outside_range(&prog, &found);
+	if (o->kdir)
+		make_relative(&found, o->kdir);
+	filter_all(&found, o->min_confidence, o->kdir ? o->kdir : "");
+	report(o, &found);
+	ret = found.nr > 0;
+	release_program(&prog);
+	release_findings(&found);
+	return ret;
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mmucheck scan: the whole-tree pass.  Files are chosen by the names of
+ * the API model (and then by the names of functions that need a range of
+ * their callers, until no file is added), analysed one process per file,
+ * N at a time, into summaries cached under BUILD/.mmucheck/summaries, and
+ * linked: pte-outside-range is decided over every function at once.
+ *
+ * The per-file pass is also a plain command (--summary=OUT.json with the
+ * compiler flags, as Kbuild calls a checker), and "mmucheck link" combines
+ * summaries, so make -j, xargs -P or GNU parallel can spread the work.
+ */
+#ifndef MMUCHECK_SCAN_H
+#define MMUCHECK_SCAN_H
+
+#include "findings.h"
+#include "flags.h"
+#include "parse.h"
+
+struct scan_options {
+	const char *kdir, *kbuild;
+	int jobs;
+	unsigned int timeout;
+	int json;
+	enum confidence min_confidence;
+	int kernel_version;
+	int progress;		/* print CHECK lines */
+};
+
+int run_scan(const struct scan_options *o, int nr, const char **paths);
+int run_link(const struct scan_options *o, int nr, const char **paths);
+
+/* The per-file pass: summaries and findings of src into out_path. */
+int write_file_summary(const struct source *src, const struct clang_args *args,
+		       int kernel_version, const char *out_path);
+
+#endif
