@@ -126,6 +126,8 @@ int no_need_above(const struct file_analysis *fa, unsigned int line);
  */
 int entry_guard(struct file_analysis *fa, const struct basic_block *bb,
 		unsigned int levels);
+/* Is the block under a test that the faulting entry (vmf->...) is absent? */
+int fault_absent_guard(struct function_info *fi, const struct basic_block *bb);
 
 void trace_from_trail(struct trace *t, const struct note *trail);
 void trace_add(struct trace *t, struct src_pos pos, const char *text);

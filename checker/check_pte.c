@@ -105,9 +105,9 @@ static void record_call(struct walk *w, const struct event *ev,
 		strlist_add(&s->args, root);
 		free(root);
 	}
-	/* a call under a test that the entry is absent changes no mapping */
+	/* a call under a test that the fault's entry is absent fills it */
 	if (range_is_open(w) || opens_itself || slot_get(w, DETACHED) ||
-	    entry_guard(fi->file, walk_block(w), A_ANY_LEVEL) < 0) {
+	    fault_absent_guard(fi, walk_block(w))) {
 		s->open_paths++;
 		return;
 	}

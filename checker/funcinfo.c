@@ -392,19 +392,87 @@ static int guard_of_edge(struct file_analysis *fa, const struct edge *e,
 	return 0;
 }
 
-int entry_guard(struct file_analysis *fa, const struct basic_block *bb,
-		unsigned int levels)
+static const struct edge *guarding_edge(struct file_analysis *fa,
+					const struct basic_block *bb,
+					unsigned int levels, int *guard)
 {
 	while (bb) {
-		int guard = guard_of_edge(fa, edge_into(bb), levels);
+		const struct edge *e = edge_into(bb);
 
-		if (guard)
-			return guard;
+		*guard = guard_of_edge(fa, e, levels);
+		if (*guard)
+			return e;
 		if (bb->idom == bb)
 			break;
 		bb = bb->idom;
 	}
-	return 0;
+	return NULL;
+}
+
+int entry_guard(struct file_analysis *fa, const struct basic_block *bb,
+		unsigned int levels)
+{
+	int guard = 0;
+
+	guarding_edge(fa, bb, levels, &guard);
+	return guard;
+}
+
+static enum CXChildVisitResult first_ref(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	(void)parent;
+	if (!is_kind(c, CXCursor_DeclRefExpr))
+		return CXChildVisit_Recurse;
+	*(CXCursor *)data = clang_getCursorReferenced(c);
+	return CXChildVisit_Break;
+}
+
+/* The type of the variable an expression starts from, as "struct x". */
+static char *root_type(CXCursor expr)
+{
+	CXCursor decl = clang_getNullCursor();
+	CXType type;
+	CXString s;
+	char *text;
+
+	clang_visitChildren(expr, first_ref, &decl);
+	if (clang_Cursor_isNull(decl))
+		return NULL;
+	type = clang_getCursorType(decl);
+	if (type.kind == CXType_Pointer)
+		type = clang_getPointeeType(type);
+	s = clang_getTypeSpelling(type);
+	text = xstrdup(clang_getCString(s));
+	clang_disposeString(s);
+	return text;
+}
+
+/*
+ * A call on the fault path under a test that the faulting entry is
+ * absent: "if (!pte_present(vmf->orig_pte)) return do_swap_page(vmf);",
+ * khugepaged's swap-in of "vmf.orig_pte".  Whatever the callee writes
+ * fills that entry (DOMAIN.md E.1).
+ */
+int fault_absent_guard(struct function_info *fi, const struct basic_block *bb)
+{
+	int guard = 0;
+	const struct edge *e = guarding_edge(fi->file, bb, A_ANY_LEVEL, &guard);
+	CXCursor cond;
+	char *root;
+	const struct param *p;
+	int ret;
+
+	if (!e || guard >= 0)
+		return 0;
+	cond = skip_parens(e->cond);
+	if (clang_Cursor_getNumArguments(cond) < 1)
+		return 0;
+	root = root_type(clang_Cursor_getArgument(cond, 0));
+	ret = root && is_fault_param(root);
+	free(root);
+	(void)p;
+	return ret;
 }
 
 /* "p.arg.flags & WP" -> "p.arg.flags": the object a test reads. */

@@ -54,6 +54,22 @@ static char *read_text(const char *path, size_t *size)
 	return buf;
 }
 
+/* This mmucheck itself: a rebuilt checker redoes its summaries. */
+static const char *tool_id(void)
+{
+	static char id[17];
+	size_t size = 0;
+	char *text;
+
+	if (*id)
+		return id;
+	text = read_text("/proc/self/exe", &size);
+	snprintf(id, sizeof(id), "%016llx",
+		 (unsigned long long)XXH3_64bits(text ? text : "", size));
+	free(text);
+	return id;
+}
+
 static char *summary_key(const char *path, const struct clang_args *args)
 {
 	XXH3_state_t *h = XXH3_createState();
@@ -64,6 +80,7 @@ static char *summary_key(const char *path, const struct clang_args *args)
 	XXH3_64bits_reset(h);
 	XXH3_64bits_update(h, SUMMARY_FORMAT, strlen(SUMMARY_FORMAT));
 	XXH3_64bits_update(h, model_id(), strlen(model_id()));
+	XXH3_64bits_update(h, tool_id(), strlen(tool_id()));
 	for (i = 0; i < args->argc; i++)
 		XXH3_64bits_update(h, args->argv[i], strlen(args->argv[i]) + 1);
 	text = read_text(path, &size);
@@ -390,7 +407,11 @@ static void load(const struct scan *sc, struct program *prog,
 	}
 }
 
-/* Functions nobody in the scanned files calls that need a caller's range. */
+/*
+ * Functions nobody in the scanned files calls that need a caller's range,
+ * or that manage ranges: their callers decide where a finding goes when
+ * a range is missing, so their files join the scan.
+ */
 static void needy_roots(struct program *prog, struct strlist *names)
 {
 	struct findings scratch = { NULL, 0, 0, 0, 0 };
@@ -401,8 +422,8 @@ static void needy_roots(struct program *prog, struct strlist *names)
 	for (i = 0; i < prog->nr; i++) {
 		const struct fsum *f = prog->fns[i];
 
-		if ((f->need_op || f->need_site) && !f->is_static &&
-		    !f->nr_callers)
+		if ((f->need_op || f->need_site || f->manages) &&
+		    !f->is_static && !f->nr_callers)
 			strlist_add(names, f->name);
 	}
 }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# mmucheck scan on the whole real trees: every file it picks is analysed,
+# the findings are exactly those of testcases/real/VERSION/scan.expect, each
+# with a verdict, at most one false alarm per tree; a second scan comes
+# from the cache; the per-file pass and "mmucheck link" give the same.
+. "$(dirname "$0")/lib.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+make -s -C "$top/checker" >/dev/null 2>&1
+mmucheck=$top/checker/mmucheck
+for v in 6.1 6.12; do
+	tree "$v" || { not_ok "$v: tree prepared"; continue; }
+	rm -rf "$build/.mmucheck/summaries"
+	(cd "$src" && "$mmucheck" scan --kdir="$src" --kbuild="$build") >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	summary=$(grep '^mmucheck scan:' "$tmp/err")
+	echo "# $v: $summary"
+	expect "$v: scan ran (exit 0 or 1, not $status)" test "$status" -le 1
+	expect "$v: no file failed" sh -c "echo '$summary' | grep -q ', 0 failed;'"
+	expect "$v: Kbuild-style progress lines" grep -q '^  CHECK   mm/rmap.c$' "$tmp/err"
+	grep ': warning: ' "$tmp/out" | sort >"$tmp/got"
+	grep -v '^#' "$top/testcases/real/$v/scan.expect" >"$tmp/expect"
+	expect "$v: every expected finding has a verdict" sh -c "! grep -vE ' \\| (true bug|false alarm|debatable)' '$tmp/expect'"
+	sed 's/ | .*//' "$tmp/expect" | sort >"$tmp/want"
+	expect "$v: the findings are those of scan.expect" diff -u "$tmp/want" "$tmp/got"
+	expect "$v: at most one false alarm" test "$(grep -c '| false alarm' "$tmp/expect")" -le 1
+	(cd "$src" && "$mmucheck" scan --kdir="$src" --kbuild="$build") >"$tmp/out2" 2>"$tmp/err2"
+	expect "$v: a second scan reads every summary from the cache" \
+		sh -c "grep '^mmucheck scan:' '$tmp/err2' | grep -qE '([0-9]+) analysed \\(\\1 from cache\\)'"
+	expect "$v: and finds the same" cmp "$tmp/out" "$tmp/out2"
+	# The recipe for many machines: the per-file pass, then link.
+	find "$build/.mmucheck/summaries" -name '*.json' | sort >"$tmp/list"
+	xargs "$mmucheck" link --kdir="$src" <"$tmp/list" >"$tmp/linked" 2>/dev/null
+	expect "$v: mmucheck link over the summaries gives the scan's findings" cmp "$tmp/out" "$tmp/linked"
+done
+done_testing
