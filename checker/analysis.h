@@ -53,6 +53,12 @@ struct call_site {
 	struct strlist args;	/* identifiers in the arguments */
 };
 
+/* A struct of function pointers defined in the file or a function (mm_walk_ops ...). */
+struct ops_table {
+	char *name;
+	struct strlist functions;
+};
+
 struct function_info {
 	struct file_analysis *file;
 	char *name;
@@ -70,12 +76,8 @@ struct function_info {
 	struct call_site *sites;
 	int nr_sites, alloc_sites;
 	int limited;			/* the walk hit its budget */
-};
-
-/* A struct of function pointers defined in the file (mm_walk_ops ...). */
-struct ops_table {
-	char *name;
-	struct strlist functions;
+	struct ops_table *tables;	/* initialised locals, such as rwc */
+	int nr_tables, alloc_tables;
 };
 
 struct file_analysis {
@@ -95,6 +97,9 @@ struct function_info *function_named(struct file_analysis *fa,
 				     const char *name);
 const struct param *param_named(const struct function_info *fi,
 				const char *name);
+/* A table of function pointers by name: the function's own, or the file's. */
+const struct ops_table *table_named(const struct function_info *fi,
+				    const char *name);
 int takes_in_range_param(const struct function_info *fi);
 
 /* funcinfo.c: what can be known of a function before walking it */

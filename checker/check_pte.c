@@ -134,27 +134,34 @@ static int table_opens_range(struct file_analysis *fa,
 	return 0;
 }
 
-/* A page walk runs the callbacks of the ops table it is given. */
-static void record_walk(struct walk *w, const struct event *ev,
-			const struct api *api)
+/*
+ * A call given the address of a table of function pointers may call any
+ * of them: walk_page_range(..., &ops, ...) runs the walk callbacks,
+ * rmap_walk(folio, &rwc) runs rwc.rmap_one.
+ */
+static void record_tables(struct walk *w, const struct event *ev)
 {
 	struct function_info *fi = walk_check_data(w);
-	struct file_analysis *fa = fi->file;
-	char *table = arg_root(walk_tu(w), ev->cursor, api->entry_arg);
-	int i, j;
+	int i, j, n = clang_Cursor_getNumArguments(ev->cursor);
+	const char *via = ev->macro ? ev->macro : ev->callee;
 
-	for (i = 0; i < fa->nr_tables; i++) {
-		const struct ops_table *t = &fa->tables[i];
-		int opens = table_opens_range(fa, t);
+	for (i = 0; i < n && via; i++) {
+		CXCursor arg = skip_parens(clang_Cursor_getArgument(ev->cursor, i));
+		const struct ops_table *t;
+		char *name;
+		int opens;
 
-		if (strcmp(t->name, table))
+		if (unary_op(arg) != CXUnaryOperator_AddrOf)
 			continue;
+		name = arg_root(walk_tu(w), ev->cursor, i);
+		t = table_named(fi, name);
+		free(name);
+		if (!t)
+			continue;
+		opens = table_opens_range(fi->file, t);
 		for (j = 0; j < t->functions.nr; j++)
-			if (function_named(fa, t->functions.items[j]))
-				record_call(w, ev, t->functions.items[j],
-					    api->name, opens);
+			record_call(w, ev, t->functions.items[j], via, opens);
 	}
-	free(table);
 }
 
 /* An entry value made old and nothing else (pte_mkold(), not mkclean). */
@@ -254,14 +261,12 @@ static void pte_call(struct walk *w, const struct event *ev,
 	char *entry;
 	int guard;
 
+	if (!api || api->class == PAGE_WALK)
+		record_tables(w, ev);
 	if (!api) {
 		/* any function: its definition may be in another file */
 		if (ev->callee)
 			record_call(w, ev, ev->callee, NULL, 0);
-		return;
-	}
-	if (api->class == PAGE_WALK) {
-		record_walk(w, ev, api);
 		return;
 	}
 	if (api->class < PTE_CLEAR || api->class > PTE_REPLACE ||

@@ -160,6 +160,25 @@ static CXCursor first_child_of(CXCursor c)
 	return ret;
 }
 
+static enum CXChildVisitResult scan_init(CXCursor c, CXCursor parent,
+					 CXClientData data);
+
+/* "struct rmap_walk_control rwc = { .rmap_one = try_to_unmap_one }" */
+static void local_table(struct function_info *fi, CXCursor decl)
+{
+	struct ops_table t = { NULL, { NULL, 0, 0 } };
+	CXString name;
+
+	clang_visitChildren(decl, scan_init, &t);
+	if (!t.functions.nr)
+		return;
+	name = clang_getCursorSpelling(decl);
+	t.name = xstrdup(clang_getCString(name));
+	clang_disposeString(name);
+	ALLOC_GROW(fi->tables, fi->nr_tables, fi->alloc_tables);
+	fi->tables[fi->nr_tables++] = t;
+}
+
 static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent,
 					 CXClientData data)
 {
@@ -172,6 +191,7 @@ static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent,
 		name = clang_getCursorSpelling(c);
 		strlist_add(&fi->locals, clang_getCString(name));
 		clang_disposeString(name);
+		local_table(fi, c);
 	} else if (is_kind(c, CXCursor_CallExpr)) {
 		note_range_call(fi, c);
 	} else if (binary_op(c) == CXBinaryOperator_Assign ||
@@ -232,6 +252,11 @@ void free_function_info(struct function_info *fi)
 	}
 	free(fi->sites);
 	strlist_release(&fi->locals);
+	for (i = 0; i < fi->nr_tables; i++) {
+		free(fi->tables[i].name);
+		strlist_release(&fi->tables[i].functions);
+	}
+	free(fi->tables);
 	strlist_release(&fi->assigned);
 	strlist_release(&fi->lvalues);
 	strlist_release(&fi->range_guards);
@@ -251,6 +276,20 @@ struct function_info *function_named(struct file_analysis *fa,
 	for (i = 0; i < fa->nr_fns; i++)
 		if (!strcmp(fa->fns[i]->name, name))
 			return fa->fns[i];
+	return NULL;
+}
+
+const struct ops_table *table_named(const struct function_info *fi,
+				    const char *name)
+{
+	int i;
+
+	for (i = 0; i < fi->nr_tables; i++)
+		if (!strcmp(fi->tables[i].name, name))
+			return &fi->tables[i];
+	for (i = 0; i < fi->file->nr_tables; i++)
+		if (!strcmp(fi->file->tables[i].name, name))
+			return &fi->file->tables[i];
 	return NULL;
 }
 

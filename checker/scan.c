@@ -93,6 +93,18 @@ static char *summary_key(const char *path, const struct clang_args *args)
 	return key;
 }
 
+static void mkdirs(char *path)
+{
+	char *p;
+
+	for (p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0755);
+			*p = '/';
+		}
+}
+
 int write_file_summary(const struct source *src, const struct clang_args *args,
 		       int kernel_version, const char *out_path)
 {
@@ -108,6 +120,7 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 	check_translation_unit((struct source *)src, &forced, CONF_LOW, &found,
 			       &prog);
 	snprintf(tmp, len, "%s.tmp", out_path);
+	mkdirs(tmp);
 	out = fopen(tmp, "w");
 	if (!out || write_summaries(out, &prog, &found, src->path, key) ||
 	    fclose(out) || rename(tmp, out_path))
@@ -176,18 +189,6 @@ static int wanted_path(const struct scan *sc, const char *rel, int nr,
 			return 1;
 	(void)sc;
 	return nr == 0;
-}
-
-static void mkdirs(char *path)
-{
-	char *p;
-
-	for (p = path + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(path, 0755);
-			*p = '/';
-		}
 }
 
 static void add_unit(struct scan *sc, const char *rel)
@@ -568,8 +569,12 @@ int run_link(const struct scan_options *o, int nr, const char **paths)
 	int i, ret;
 
 	for (i = 0; i < nr; i++)
-		if (read_summaries(&prog, &found, paths[i], NULL))
-			return error("%s: not a summary of mmucheck", paths[i]);
+		if (read_summaries(&prog, &found, paths[i], NULL)) {
+			error("%s: not a summary of mmucheck", paths[i]);
+			release_program(&prog);
+			release_findings(&found);
+			return EXIT_FATAL;
+		}
 	decide_pte_outside_range(&prog, &found);
 	if (o->kdir)
 		make_relative(&found, o->kdir);

@@ -111,6 +111,55 @@ expect "era: --kernel-version overrides the header" \
 expect "era: a malformed --kernel-version is one line, exit 2" \
 	sh -c "$mmucheck --kernel-version=six testcases/6.1/unmap-put-before-end.c 2>&1 >/dev/null | wc -l | grep -qx 1; test \$? -eq 0 && ! $mmucheck --kernel-version=six x.c 2>/dev/null"
 
+# Across files: the per-file pass (--summary) and the link step.  Alone,
+# a.c's exported helper has no caller and answers for itself; linked, the
+# finding moves to the call in b.c made without a range, and the call made
+# inside one stays silent.
+mkdir -p "$tmp/x"
+cat >"$tmp/x/a.c" <<'CASE'
+#include <linux/mmu_notifier.h>
+void clear_one_pte(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr)
+{
+	spinlock_t *ptl;
+	pte_t *pte = pte_offset_map_lock(vma->vm_mm, pmd, addr, &ptl);
+
+	ptep_get_and_clear(vma->vm_mm, addr, pte);
+	pte_unmap_unlock(pte, ptl);
+}
+CASE
+cat >"$tmp/x/b.c" <<'CASE'
+#include <linux/mmu_notifier.h>
+void clear_one_pte(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr);
+
+void drop_without_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr)
+{
+	clear_one_pte(vma, pmd, addr);
+}
+
+void drop_with_range(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr)
+{
+	struct mmu_notifier_range range;
+
+	mmu_notifier_range_init(&range, MMU_NOTIFY_CLEAR, 0, vma, vma->vm_mm,
+				addr, addr + PAGE_SIZE);
+	mmu_notifier_invalidate_range_start(&range);
+	clear_one_pte(vma, pmd, addr);
+	mmu_notifier_invalidate_range_end(&range);
+}
+CASE
+for f in a b; do
+	"$mmucheck" -Itestcases/6.1/include -Itestcases/include --summary="$tmp/x/sums/$f.json" "$tmp/x/$f.c"
+done
+"$mmucheck" link "$tmp/x/sums/a.json" "$tmp/x/sums/b.json" >"$tmp/x/linked"
+expect "link: one finding, on the call in b.c made with no range" \
+	sh -c "test \$(grep -c ': warning: ' $tmp/x/linked) = 1 && grep -q '^$tmp/x/b.c:6:[0-9]*: warning: clear_one_pte() called with no mmu notifier range open in drop_without_range()' $tmp/x/linked"
+expect "link: the trace goes into a.c, to the primitive" \
+	grep -q "^$tmp/x/a.c:7:[0-9]*: note: ptep_get_and_clear() changes entry 'pte' here in clear_one_pte()" "$tmp/x/linked"
+expect "alone, a.c's helper answers for itself" \
+	sh -c "$mmucheck -Itestcases/6.1/include -Itestcases/include $tmp/x/a.c | grep -q '^$tmp/x/a.c:7:.*\\[pte-outside-range\\]'"
+expect "link: an unreadable summary is one line, exit 2" \
+	sh -c "echo junk >$tmp/x/junk.json; ! $mmucheck link $tmp/x/junk.json 2>$tmp/x/err && test \$(wc -l <$tmp/x/err) = 1"
+
 # Suppression comment.
 sed 's|put_page(page); /\* expect: page-freed-before-range-end \*/|/* mmucheck: ignore page-freed-before-range-end (test) */\n\tput_page(page);|' \
 	testcases/6.1/unmap-put-before-end.c >"$tmp/suppressed.c"
