@@ -43,12 +43,22 @@ struct unguarded_op {
 	struct trace trace;
 };
 
+/* A put after a clear, in a function with no range of its own. */
+struct pending_put {
+	struct src_pos pos;
+	char *put, *clear;
+	unsigned int clear_line;
+	int confidence;
+	struct trace trace;
+};
+
 /* A call to a function of this file (or a page walk running one). */
 struct call_site {
 	struct src_pos pos;
 	char *callee;
 	char *via;		/* the page-walk call, or NULL */
 	int open_paths, closed_paths;
+	int in_range_paths;	/* open_paths with a range really open */
 	struct trace trace;	/* of the first path without a range */
 	struct strlist args;	/* identifiers in the arguments */
 };
@@ -75,6 +85,8 @@ struct function_info {
 	int nr_ops, alloc_ops;
 	struct call_site *sites;
 	int nr_sites, alloc_sites;
+	struct pending_put *puts;
+	int nr_puts, alloc_puts;
 	int limited;			/* the walk hit its budget */
 	struct ops_table *tables;	/* initialised locals, such as rwc */
 	int nr_tables, alloc_tables;

@@ -60,15 +60,16 @@ static void flushed(struct walk *w)
 	}
 }
 
+/* value 1: inside this function's range; 2: maybe inside a caller's */
 static void cleared(struct walk *w, const struct event *ev,
-		    const struct api *api)
+		    const struct api *api, int in_callers_range)
 {
 	char *entry = arg_text(walk_tu(w), ev->cursor, api->entry_arg);
 	char *key = prefixed(PENDING, entry);
 
 	walk_note(w, ev->pos, "entry '%s' cleared here by %s()", entry,
 		  api->name);
-	slot_set(w, key, 1, api->name, ev->pos);
+	slot_set(w, key, in_callers_range ? 2 : 1, api->name, ev->pos);
 	free(key);
 	free(entry);
 }
@@ -115,6 +116,33 @@ static const char *secondary_flush_hint(struct walk *w)
 	return "mmu_notifier_invalidate_range() or the range end";
 }
 
+/*
+ * A clear and a put in a function without ranges: a bug if a caller
+ * calls it inside its range (the range end flushes too late), which only
+ * the summaries can tell.
+ */
+static void record_put(struct walk *w, const struct event *ev,
+		       const struct api *api, const struct slot *pending,
+		       int confidence)
+{
+	struct function_info *fi = walk_check_data(w);
+	struct pending_put *pp;
+	int i;
+
+	for (i = 0; i < fi->nr_puts; i++)
+		if (fi->puts[i].pos.offset == ev->pos.offset)
+			return;
+	ALLOC_GROW(fi->puts, fi->nr_puts, fi->alloc_puts);
+	pp = &fi->puts[fi->nr_puts++];
+	memset(pp, 0, sizeof(*pp));
+	pp->pos = ev->pos;
+	pp->put = xstrdup(api->name);
+	pp->clear = xstrdup(pending->aux);
+	pp->clear_line = pending->pos.line;
+	pp->confidence = confidence;
+	trace_from_trail(&pp->trace, walk_trail(w));
+}
+
 static void put(struct walk *w, const struct event *ev, const struct api *api)
 {
 	struct function_info *fi = walk_check_data(w);
@@ -126,7 +154,9 @@ static void put(struct walk *w, const struct event *ev, const struct api *api)
 		return;
 	root = arg_root(walk_tu(w), ev->cursor, api->entry_arg);
 	kind = reference_kind(w, root);
-	if (kind >= 0)
+	if (kind >= 0 && pending->value == 2)
+		record_put(w, ev, api, pending, kind);
+	else if (kind >= 0)
 		walk_report(w, RULE, kind, ev->pos,
 			    "%s() may free the page of the entry cleared by %s() at line %u before %s",
 			    api->name, pending->aux, pending->pos.line,
@@ -151,10 +181,16 @@ static void page_call(struct walk *w, const struct event *ev,
 		return;
 	switch (api->class) {
 	case PTE_CLEAR:
-		/* outside a range it is pte-outside-range's business */
-		if (!api_flushes_secondary(walk_model(w), api) &&
-		    range_is_open(w))
-			cleared(w, ev, api);
+		/*
+		 * Outside a range it is pte-outside-range's business, unless
+		 * the function has no range at all: then its callers' may be.
+		 */
+		if (api_flushes_secondary(walk_model(w), api))
+			break;
+		if (range_is_open(w))
+			cleared(w, ev, api, 0);
+		else if (!((struct function_info *)walk_check_data(w))->starts.nr)
+			cleared(w, ev, api, 1);
 		break;
 	case TLB_FLUSH:
 	case RANGE_END:

@@ -105,6 +105,8 @@ static void record_call(struct walk *w, const struct event *ev,
 		strlist_add(&s->args, root);
 		free(root);
 	}
+	if (range_is_open(w))
+		s->in_range_paths++;
 	/* a call under a test that the fault's entry is absent fills it */
 	if (range_is_open(w) || opens_itself || slot_get(w, DETACHED) ||
 	    fault_absent_guard(fi, walk_block(w))) {

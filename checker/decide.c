@@ -196,4 +196,5 @@ void decide_pte_outside_range(struct program *p, struct findings *out)
 	find_needs(p);
 	for (i = 0; i < p->nr; i++)
 		report_function(out, p->fns[i]);
+	decide_page_in_callers_range(p, out);
 }

@@ -251,6 +251,12 @@ void free_function_info(struct function_info *fi)
 		strlist_release(&fi->sites[i].args);
 	}
 	free(fi->sites);
+	for (i = 0; i < fi->nr_puts; i++) {
+		free(fi->puts[i].put);
+		free(fi->puts[i].clear);
+		trace_release(&fi->puts[i].trace);
+	}
+	free(fi->puts);
 	strlist_release(&fi->locals);
 	for (i = 0; i < fi->nr_tables; i++) {
 		free(fi->tables[i].name);

@@ -25,7 +25,7 @@
 #include "summary.h"
 
 /* Bump when the summaries change meaning: the cache is then redone. */
-#define SUMMARY_FORMAT "2"
+#define SUMMARY_FORMAT "3"
 
 static const char *const rules[] = {
 	"pte-outside-range", "page-freed-before-range-end", "range-unbalanced",

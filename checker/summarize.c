@@ -75,8 +75,23 @@ static void summarize_site(struct fsum *f, const struct function_info *fi,
 	s->via = cs->via ? xstrdup(cs->via) : NULL;
 	s->open_paths = cs->open_paths;
 	s->closed_paths = cs->closed_paths;
+	s->in_range_paths = cs->in_range_paths;
 	s->passes_levels = passes_levels(fi, cs);
 	copy_trace(&s->trace, &cs->trace);
+}
+
+static void summarize_put(struct fsum *f, const struct pending_put *pp)
+{
+	struct sput *s = add_sput(f);
+
+	s->file = file_name(pp->pos.file);
+	s->line = pp->pos.line;
+	s->col = pp->pos.col;
+	s->put = xstrdup(pp->put);
+	s->clear = xstrdup(pp->clear);
+	s->clear_line = pp->clear_line;
+	s->confidence = pp->confidence;
+	copy_trace(&s->trace, &pp->trace);
 }
 
 static void summarize_function(struct program *p,
@@ -100,6 +115,8 @@ static void summarize_function(struct program *p,
 		summarize_op(f, fi, &fi->ops[i]);
 	for (i = 0; i < fi->nr_sites; i++)
 		summarize_site(f, fi, &fi->sites[i]);
+	for (i = 0; i < fi->nr_puts; i++)
+		summarize_put(f, &fi->puts[i]);
 }
 
 void summarize_file(struct file_analysis *fa, struct program *p)

@@ -38,6 +38,13 @@ struct ssite *add_ssite(struct fsum *f)
 	return &f->sites[f->nr_sites++];
 }
 
+struct sput *add_sput(struct fsum *f)
+{
+	ALLOC_GROW(f->puts, f->nr_puts, f->alloc_puts);
+	memset(&f->puts[f->nr_puts], 0, sizeof(struct sput));
+	return &f->puts[f->nr_puts++];
+}
+
 void strace_add(struct strace *t, const char *file, unsigned int line,
 		unsigned int col, const char *text)
 {
@@ -133,6 +140,13 @@ static void release_fsum(struct fsum *f)
 		free(f->sites[i].via);
 		release_strace(&f->sites[i].trace);
 	}
+	for (i = 0; i < f->nr_puts; i++) {
+		free(f->puts[i].file);
+		free(f->puts[i].put);
+		free(f->puts[i].clear);
+		release_strace(&f->puts[i].trace);
+	}
+	free(f->puts);
 	free(f->ops);
 	free(f->sites);
 	free(f->name);
@@ -182,6 +196,7 @@ static json_t *site_json(const struct ssite *s)
 			      (json_int_t)s->closed_paths, "passes",
 			      (json_int_t)s->passes_levels);
 
+	json_object_set_new(j, "in_range", json_integer(s->in_range_paths));
 	if (s->via)
 		json_object_set_new(j, "via", json_string(s->via));
 	if (s->closed_paths)
@@ -189,20 +204,34 @@ static json_t *site_json(const struct ssite *s)
 	return j;
 }
 
+static json_t *put_json(const struct sput *p)
+{
+	return json_pack("{s:s,s:i,s:i,s:s,s:s,s:i,s:i,s:o}", "file", p->file,
+			 "line", (json_int_t)p->line, "col", (json_int_t)p->col,
+			 "put", p->put, "clear", p->clear, "clear_line",
+			 (json_int_t)p->clear_line, "confidence",
+			 (json_int_t)p->confidence, "trace",
+			 trace_json(&p->trace));
+}
+
 static json_t *fsum_json(const struct fsum *f)
 {
 	json_t *ops = json_array(), *sites = json_array();
+	json_t *puts = json_array(), *j;
 	int i;
 
+	for (i = 0; i < f->nr_puts; i++)
+		json_array_append_new(puts, put_json(&f->puts[i]));
 	for (i = 0; i < f->nr_ops; i++)
 		json_array_append_new(ops, op_json(&f->ops[i]));
 	for (i = 0; i < f->nr_sites; i++)
 		json_array_append_new(sites, site_json(&f->sites[i]));
-	return json_pack("{s:s,s:s,s:i,s:b,s:b,s:b,s:o,s:o}", "name", f->name,
-			 "file", f->file, "line", (json_int_t)f->line,
-			 "static", f->is_static, "manages", f->manages,
-			 "in_range_param", f->in_range_param, "ops", ops,
-			 "sites", sites);
+	j = json_pack("{s:s,s:s,s:i,s:b,s:b,s:b,s:o,s:o}", "name", f->name,
+		      "file", f->file, "line", (json_int_t)f->line, "static",
+		      f->is_static, "manages", f->manages, "in_range_param",
+		      f->in_range_param, "ops", ops, "sites", sites);
+	json_object_set_new(j, "puts", puts);
+	return j;
 }
 
 int write_summaries(FILE *out, const struct program *p,
@@ -275,12 +304,34 @@ static void read_site(struct fsum *f, json_t *j)
 	s->open_paths = open;
 	s->closed_paths = closed;
 	s->passes_levels = passes;
+	s->in_range_paths = json_integer_value(json_object_get(j, "in_range"));
 	via = json_object_get(j, "via");
 	if (json_is_string(via))
 		s->via = xstrdup(json_string_value(via));
 	trace = json_object_get(j, "trace");
 	if (trace)
 		read_trace(&s->trace, trace);
+}
+
+static void read_put(struct fsum *f, json_t *j)
+{
+	struct sput *p = add_sput(f);
+	const char *file = "", *put = "", *clear = "";
+	json_int_t line = 0, col = 0, cline = 0, conf = 0;
+	json_t *trace = NULL;
+
+	json_unpack(j, "{s:s,s:I,s:I,s:s,s:s,s:I,s:I,s:o}", "file", &file,
+		    "line", &line, "col", &col, "put", &put, "clear", &clear,
+		    "clear_line", &cline, "confidence", &conf, "trace", &trace);
+	p->file = xstrdup(file);
+	p->line = line;
+	p->col = col;
+	p->put = xstrdup(put);
+	p->clear = xstrdup(clear);
+	p->clear_line = cline;
+	p->confidence = conf;
+	if (trace)
+		read_trace(&p->trace, trace);
 }
 
 static void read_fsum(struct program *p, json_t *j)
@@ -303,6 +354,8 @@ static void read_fsum(struct program *p, json_t *j)
 		read_op(f, x);
 	json_array_foreach(sites, i, x)
 		read_site(f, x);
+	json_array_foreach(json_object_get(j, "puts"), i, x)
+		read_put(f, x);
 }
 
 /* 0 read, 1 the key differs (stale), -1 unreadable. */

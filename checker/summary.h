@@ -35,12 +35,23 @@ struct sop {
 	struct strace trace;
 };
 
+/* A put after a clear, to be judged by whether callers hold a range. */
+struct sput {
+	char *file;
+	unsigned int line, col;
+	char *put, *clear;
+	unsigned int clear_line;
+	int confidence;
+	struct strace trace;
+};
+
 /* A call, direct or through an ops table (via names the calling API). */
 struct ssite {
 	char *file;
 	unsigned int line, col;
 	char *callee, *via;
 	int open_paths, closed_paths;
+	int in_range_paths;		/* a range open, not just covered */
 	unsigned int passes_levels;	/* entry parameters passed on */
 	struct strace trace;		/* first path without a range */
 	struct fsum *target;		/* after linking */
@@ -56,6 +67,8 @@ struct fsum {
 	int nr_ops, alloc_ops;
 	struct ssite *sites;
 	int nr_sites, alloc_sites;
+	struct sput *puts;
+	int nr_puts, alloc_puts;
 	int nr_callers;		/* after linking */
 	/* scratch of the decision */
 	const struct sop *need_op;
@@ -73,6 +86,7 @@ struct fsum *new_fsum(struct program *p, const char *name, const char *file,
 		      unsigned int line, int is_static);
 struct sop *add_sop(struct fsum *f);
 struct ssite *add_ssite(struct fsum *f);
+struct sput *add_sput(struct fsum *f);
 void strace_add(struct strace *t, const char *file, unsigned int line,
 		unsigned int col, const char *text);
 void link_program(struct program *p);
@@ -92,5 +106,7 @@ int read_summaries(struct program *p, struct findings *found,
 
 /* decide.c */
 void decide_pte_outside_range(struct program *p, struct findings *out);
+/* decide_page.c: puts whose caller's range is open */
+void decide_page_in_callers_range(struct program *p, struct findings *out);
 
 #endif
