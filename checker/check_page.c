@@ -26,15 +26,6 @@
 #define ALIAS "alias:"		/* folio = page_folio(page) */
 #define MAX_ALIASES 4
 
-static char *prefixed(const char *prefix, const char *s)
-{
-	size_t len = strlen(prefix) + strlen(s) + 1;
-	char *k = xmalloc(len);
-
-	snprintf(k, len, "%s%s", prefix, s);
-	return k;
-}
-
 static const struct slot *first_pending(struct walk *w)
 {
 	int i;
@@ -65,7 +56,7 @@ static void cleared(struct walk *w, const struct event *ev,
 		    const struct api *api, int in_callers_range)
 {
 	char *entry = arg_text(walk_tu(w), ev->cursor, api->entry_arg);
-	char *key = prefixed(PENDING, entry);
+	char *key = xconcat(PENDING, entry);
 
 	walk_note(w, ev->pos, "entry '%s' cleared here by %s()", entry,
 		  api->name);
@@ -76,7 +67,7 @@ static void cleared(struct walk *w, const struct event *ev,
 
 static int has_slot(struct walk *w, const char *prefix, const char *name)
 {
-	char *key = prefixed(prefix, name);
+	char *key = xconcat(prefix, name);
 	int ret = slot_get(w, key) != NULL;
 
 	free(key);
@@ -85,7 +76,7 @@ static int has_slot(struct walk *w, const char *prefix, const char *name)
 
 static const char *alias_of(struct walk *w, const char *name)
 {
-	char *key = prefixed(ALIAS, name);
+	char *key = xconcat(ALIAS, name);
 	const struct slot *s = slot_get(w, key);
 
 	free(key);
@@ -167,7 +158,7 @@ static void put(struct walk *w, const struct event *ev, const struct api *api)
 static void got(struct walk *w, const struct event *ev, const struct api *api)
 {
 	char *root = arg_root(walk_tu(w), ev->cursor, api->entry_arg);
-	char *key = prefixed(REF, root);
+	char *key = xconcat(REF, root);
 
 	slot_set(w, key, 1, NULL, ev->pos);
 	free(key);
@@ -219,11 +210,11 @@ static void assigned(struct walk *w, const char *var, CXCursor rhs,
 	const struct api *api = expr_api(walk_check_data(w), rhs, &root);
 
 	if (api && api->class == PAGE_ALIAS && root) {
-		key = prefixed(ALIAS, var);
+		key = xconcat(ALIAS, var);
 		slot_set(w, key, 1, root, pos);
 		free(key);
 	} else if (api && api->class == PAGE_GET_RET) {
-		key = prefixed(REF, var);
+		key = xconcat(REF, var);
 		slot_set(w, key, 1, NULL, pos);
 		free(key);
 	}

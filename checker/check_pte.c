@@ -25,15 +25,6 @@
 #define AGED "aged:"		/* a variable holding an entry made old */
 #define DETACHED "detached"	/* a pmd was cleared inside a range */
 
-static char *prefixed(const char *prefix, const char *s)
-{
-	size_t len = strlen(prefix) + strlen(s) + 1;
-	char *k = xmalloc(len);
-
-	snprintf(k, len, "%s%s", prefix, s);
-	return k;
-}
-
 static int exempt_mm(struct walk *w, CXCursor call, const struct api *api)
 {
 	char *text = arg_text(walk_tu(w), call, api->mm_arg), *p = text;
@@ -213,7 +204,7 @@ static int puts_back_old(struct walk *w, const struct event *ev,
 		return 0;
 	value = skip_parens(clang_Cursor_getArgument(ev->cursor,
 						     api->entry_arg + 1));
-	key = prefixed(AGED, walk_text(w, value));
+	key = xconcat(AGED, walk_text(w, value));
 	aged = slot_get(w, key);
 	ret = (aged && aged->value) || is_aging_value(w, value);
 	free(key);
@@ -224,8 +215,8 @@ static int puts_back_old(struct walk *w, const struct event *ev,
 static void install(struct walk *w, const struct event *ev,
 		    const struct api *api, const char *entry, int guard)
 {
-	char *pending = prefixed(PENDING, entry);
-	char *cleared = prefixed(CLEARED, entry);
+	char *pending = xconcat(PENDING, entry);
+	char *cleared = xconcat(CLEARED, entry);
 	int was_cleared = slot_get(w, cleared) != NULL;
 
 	if (slot_get(w, pending) && puts_back_old(w, ev, api, entry))
@@ -240,8 +231,8 @@ static void install(struct walk *w, const struct event *ev,
 static void change(struct walk *w, const struct event *ev,
 		   const struct api *api, const char *entry)
 {
-	char *cleared = prefixed(CLEARED, entry);
-	char *pending = prefixed(PENDING, entry);
+	char *cleared = xconcat(CLEARED, entry);
+	char *pending = xconcat(PENDING, entry);
 
 	slot_set(w, cleared, 1, NULL, ev->pos);
 	if (range_is_open(w) && (api->flags & (A_PMD | A_PUD)))
@@ -298,7 +289,7 @@ static void pte_stmt(struct walk *w, const struct event *ev)
 	if (binary_op(ev->cursor) != CXBinaryOperator_Assign)
 		return;
 	children_of(ev->cursor, &kids);
-	key = prefixed(AGED, walk_text(w, skip_parens(kids.items[0])));
+	key = xconcat(AGED, walk_text(w, skip_parens(kids.items[0])));
 	if (is_aging_value(w, kids.items[1]))
 		slot_set(w, key, 1, NULL, ev->pos);
 	else

@@ -39,11 +39,7 @@ static int owns_range(struct walk *w, const char *key)
 
 static char *slot_key(const char *key)
 {
-	size_t len = strlen(KEY_PREFIX) + strlen(key) + 1;
-	char *s = xmalloc(len);
-
-	snprintf(s, len, "%s%s", KEY_PREFIX, key);
-	return s;
+	return xconcat(KEY_PREFIX, key);
 }
 
 static const struct slot *range_slot(struct walk *w, const char *key)
@@ -124,9 +120,8 @@ static void note_start_var(struct walk *w, const struct event *ev,
 			   const char *key)
 {
 	char *var = arg_text(walk_tu(w), ev->cursor, 1);
-	char *slot = xmalloc(strlen(START_PREFIX) + strlen(var) + 1);
+	char *slot = xconcat(START_PREFIX, var);
 
-	sprintf(slot, "%s%s", START_PREFIX, var);
 	slot_set(w, slot, 1, key, ev->pos);
 	free(slot);
 	free(var);
@@ -186,8 +181,7 @@ static void ranges_stmt(struct walk *w, const struct event *ev)
 		return;
 	key = range_key(walk_tu(w), rhs, api);
 	var = cursor_text(walk_tu(w), skip_parens(lhs), 200);
-	slot = xmalloc(strlen(RESULT_PREFIX) + strlen(var) + 1);
-	sprintf(slot, "%s%s", RESULT_PREFIX, var);
+	slot = xconcat(RESULT_PREFIX, var);
 	slot_set(w, slot, 1, key, ev->pos);
 	free(slot);
 	free(var);
@@ -211,8 +205,7 @@ static char *nonblock_tested(struct walk *w, CXCursor cond)
 		return NULL;
 	}
 	text = walk_text(w, cond);
-	slot = xmalloc(strlen(RESULT_PREFIX) + strlen(text) + 1);
-	sprintf(slot, "%s%s", RESULT_PREFIX, text);
+	slot = xconcat(RESULT_PREFIX, text);
 	s = slot_get(w, slot);
 	free(slot);
 	return s ? xstrdup(s->aux) : NULL;
@@ -225,9 +218,8 @@ static int lazy_start_test(struct walk *w, const char *text, int truth)
 	const struct slot *s;
 	char *key;
 
-	char *var = xmalloc(strlen(START_PREFIX) + len + 1);
+	char *var = xconcat(START_PREFIX, text);
 
-	sprintf(var, "%s%s", START_PREFIX, text);
 	s = slot_get(w, var);
 	free(var);
 	if (s)
@@ -254,8 +246,7 @@ static int stable_guard(struct walk *w, const char *text, int truth)
 
 	if (!strlist_has(&fi->range_guards, text))
 		return 0;
-	key = xmalloc(strlen(GUARD_PREFIX) + strlen(text) + 1);
-	sprintf(key, "%s%s", GUARD_PREFIX, text);
+	key = xconcat(GUARD_PREFIX, text);
 	s = slot_get(w, key);
 	if (s && s->value != truth)
 		walk_prune(w);

@@ -505,7 +505,6 @@ int fault_absent_guard(struct function_info *fi, const struct basic_block *bb)
 	const struct edge *e = guarding_edge(fi->file, bb, A_ANY_LEVEL, &guard);
 	CXCursor cond;
 	char *root;
-	const struct param *p;
 	int ret;
 
 	if (!e || guard >= 0)
@@ -516,7 +515,6 @@ int fault_absent_guard(struct function_info *fi, const struct basic_block *bb)
 	root = root_type(clang_Cursor_getArgument(cond, 0));
 	ret = root && is_fault_param(root);
 	free(root);
-	(void)p;
 	return ret;
 }
 

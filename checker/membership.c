@@ -18,23 +18,6 @@
 
 #define MAX_DEPTH 8
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xmalloc(n + 1);
-	buf[fread(buf, 1, n, f)] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* Continuation lines joined, so each assignment is one line. */
 static void join_lines(char *text)
 {
@@ -163,13 +146,13 @@ static int target_state(const char *makefile, const char *autoconf,
 static char *makefile_of(const char *src, const char *dir)
 {
 	static const char *const names[] = { "Kbuild", "Makefile" };
-	size_t i, len = strlen(src) + strlen(dir) + 16;
+	size_t i, size, len = strlen(src) + strlen(dir) + 16;
 	char *path = xmalloc(len), *text = NULL;
 
 	for (i = 0; i < ARRAY_SIZE(names) && !text; i++) {
 		snprintf(path, len, "%s/%s%s%s", src, dir, *dir ? "/" : "",
 			 names[i]);
-		text = slurp(path);
+		text = read_file(path, &size);
 	}
 	free(path);
 	if (text)
@@ -218,12 +201,13 @@ static int built(const char *src, const char *autoconf, const char *rel,
 int built_in_config(const char *src, const char *build, const char *rel)
 {
 	static char *autoconf;
+	size_t size;
 	char *path;
 
 	if (!autoconf) {
 		path = xmalloc(strlen(build) + 32);
 		sprintf(path, "%s/include/config/auto.conf", build);
-		autoconf = slurp(path);
+		autoconf = read_file(path, &size);
 		free(path);
 		if (!autoconf)
 			return 1;

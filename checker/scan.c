@@ -36,24 +36,6 @@ static const char *const skipped_dirs[] = {
 	"tools/", "scripts/", "samples/", "Documentation/", "usr/",
 };
 
-static char *read_text(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = xmalloc(n + 1);
-	*size = fread(buf, 1, n, f);
-	buf[*size] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* This mmucheck itself: a rebuilt checker redoes its summaries. */
 static const char *tool_id(void)
 {
@@ -63,7 +45,7 @@ static const char *tool_id(void)
 
 	if (*id)
 		return id;
-	text = read_text("/proc/self/exe", &size);
+	text = read_file("/proc/self/exe", &size);
 	snprintf(id, sizeof(id), "%016llx",
 		 (unsigned long long)XXH3_64bits(text ? text : "", size));
 	free(text);
@@ -83,7 +65,7 @@ static char *summary_key(const char *path, const struct clang_args *args)
 	XXH3_64bits_update(h, tool_id(), strlen(tool_id()));
 	for (i = 0; i < args->argc; i++)
 		XXH3_64bits_update(h, args->argv[i], strlen(args->argv[i]) + 1);
-	text = read_text(path, &size);
+	text = read_file(path, &size);
 	if (text)
 		XXH3_64bits_update(h, text, size);
 	free(text);
@@ -187,7 +169,6 @@ static int wanted_path(const struct scan *sc, const char *rel, int nr,
 	for (j = 0; j < nr; j++)
 		if (!strncmp(rel, paths[j], strlen(paths[j])))
 			return 1;
-	(void)sc;
 	return nr == 0;
 }
 
@@ -473,7 +454,7 @@ static void filter_all(struct findings *found, enum confidence min,
 	for (i = 0; i < files.nr; i++) {
 		path = xmalloc(strlen(root) + strlen(files.items[i]) + 2);
 		sprintf(path, "%s/%s", root, files.items[i]);
-		text = read_text(files.items[i][0] == '/' ? files.items[i] :
+		text = read_file(files.items[i][0] == '/' ? files.items[i] :
 				 path, &size);
 		filter_findings(found, min, text ? text : "", files.items[i]);
 		free(text);

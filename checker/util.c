@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,4 +73,32 @@ void strlist_release(struct strlist *list)
 		free(list->items[i]);
 	free(list->items);
 	memset(list, 0, sizeof(*list));
+}
+
+char *xconcat(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	char *s = xmalloc(n + strlen(b) + 1);
+
+	memcpy(s, a, n);
+	strcpy(s + n, b);
+	return s;
+}
+
+char *read_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = xmalloc(n + 1);
+	*size = fread(buf, 1, n, f);
+	buf[*size] = '\0';
+	fclose(f);
+	return buf;
 }

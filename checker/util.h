@@ -26,6 +26,11 @@ char *xstrndup(const char *s, size_t len);
 		}							\
 	} while (0)
 
+/* a followed by b, newly allocated */
+char *xconcat(const char *a, const char *b);
+/* A whole file, NUL-terminated, or NULL if it cannot be read. */
+char *read_file(const char *path, size_t *size);
+
 /* A small set of strings, kept in insertion order. */
 struct strlist {
 	char **items;
