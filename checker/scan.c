@@ -120,6 +120,7 @@ struct unit {
 	char *rel;		/* path relative to the source tree */
 	char *summary;		/* its summary file */
 	int state;		/* UNIT_* */
+	long size;		/* bytes: the biggest files start first */
 };
 
 enum { UNIT_NEW, UNIT_DONE, UNIT_CACHED, UNIT_FAILED };
@@ -172,6 +173,18 @@ static int wanted_path(const struct scan *sc, const char *rel, int nr,
 	return nr == 0;
 }
 
+static long file_size(const char *root, const char *rel)
+{
+	char *path = xmalloc(strlen(root) + strlen(rel) + 2);
+	struct stat st;
+	long size;
+
+	sprintf(path, "%s/%s", root, rel);
+	size = stat(path, &st) ? 0 : (long)st.st_size;
+	free(path);
+	return size;
+}
+
 static void add_unit(struct scan *sc, const char *rel)
 {
 	struct unit *u;
@@ -185,6 +198,7 @@ static void add_unit(struct scan *sc, const char *rel)
 	snprintf(u->summary, len, "%s/%s.json", sc->cache_dir, rel);
 	mkdirs(u->summary);
 	u->state = UNIT_NEW;
+	u->size = file_size(sc->o->kdir, rel);
 }
 
 /*
@@ -337,13 +351,24 @@ static void child_done(struct scan *sc, struct child *c, int status)
 			sigabbrev_np(WTERMSIG(status)) : "signal");
 }
 
-/* Analyse the new units, jobs at a time. */
+static int bigger_first(const void *a, const void *b)
+{
+	const struct unit *x = a, *y = b;
+
+	return (y->size > x->size) - (y->size < x->size);
+}
+
+/*
+ * Analyse the new units, jobs at a time, the biggest first: a big file
+ * started last would leave the other cores idle at the end of the round.
+ */
 static void run_round(struct scan *sc)
 {
 	struct child *kids = xcalloc(sc->o->jobs, sizeof(*kids));
 	int i, running = 0, done = 0, todo = 0, status, k;
 	pid_t pid;
 
+	qsort(sc->units, sc->nr, sizeof(*sc->units), bigger_first);
 	for (i = 0; i < sc->nr; i++)
 		if (sc->units[i].state == UNIT_NEW && cached(sc, &sc->units[i]))
 			sc->units[i].state = UNIT_CACHED;
