@@ -91,8 +91,6 @@ void free_cfg(struct cfg *cfg);
  * itself; unreachable blocks keep NULL.
  */
 void compute_dominators(struct cfg *cfg);
-/* Does a dominate b? */
-int dominates(const struct basic_block *a, const struct basic_block *b);
 
 /* One line per block, stable for golden tests. */
 void dump_cfg(FILE *out, CXTranslationUnit tu, const struct cfg *cfg);

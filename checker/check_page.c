@@ -102,7 +102,7 @@ static int reference_kind(struct walk *w, const char *root)
 
 static const char *secondary_flush_hint(struct walk *w)
 {
-	if (walk_model(w)->version >= KV(6, 6))
+	if (cpu_flush_is_secondary(walk_model(w)))
 		return "the TLB flush";
 	return "mmu_notifier_invalidate_range() or the range end";
 }

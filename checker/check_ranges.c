@@ -211,24 +211,31 @@ static char *nonblock_tested(struct walk *w, CXCursor cond)
 	return s ? xstrdup(s->aux) : NULL;
 }
 
+/* "range" for "range.start" or "range->start", or NULL. */
+static char *range_of_start(const char *text)
+{
+	const char *field = range_start_field();
+	size_t len = strlen(text), n = strlen(field);
+
+	if (len <= n || strcmp(text + len - n, field))
+		return NULL;
+	if (len > n + 1 && text[len - n - 1] == '.')
+		return xstrndup(text, len - n - 1);
+	if (len > n + 2 && !strncmp(text + len - n - 2, "->", 2))
+		return xstrndup(text, len - n - 2);
+	return NULL;
+}
+
 /* "if (range.start)": an initialised range has a non-zero start. */
 static int lazy_start_test(struct walk *w, const char *text, int truth)
 {
-	size_t len = strlen(text);
-	const struct slot *s;
+	char *var = xconcat(START_PREFIX, text);
+	const struct slot *s = slot_get(w, var);
 	char *key;
 
-	char *var = xconcat(START_PREFIX, text);
-
-	s = slot_get(w, var);
 	free(var);
-	if (s)
-		key = xstrdup(s->aux);
-	else if (len > 6 && !strcmp(text + len - 6, ".start"))
-		key = xstrndup(text, len - 6);
-	else if (len > 7 && !strcmp(text + len - 7, "->start"))
-		key = xstrndup(text, len - 7);
-	else
+	key = s ? xstrdup(s->aux) : range_of_start(text);
+	if (!key)
 		return 0;
 	s = range_slot(w, key);
 	free(key);

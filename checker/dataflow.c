@@ -36,12 +36,10 @@ const char *walk_intern(struct walk *w, const char *s)
 	return strpool_intern(w->pool, s);
 }
 
-const struct cfg *walk_cfg(const struct walk *w) { return w->cfg; }
 CXTranslationUnit walk_tu(const struct walk *w) { return w->tu; }
 const struct model *walk_model(const struct walk *w) { return w->model; }
 void *walk_check_data(const struct walk *w) { return w->check_data; }
 const struct basic_block *walk_block(const struct walk *w) { return w->block; }
-int walk_owner(const struct walk *w) { return w->owner; }
 const struct note *walk_trail(const struct walk *w) { return w->cur->trail; }
 struct src_pos walk_last_pos(const struct walk *w) { return w->cur->last_pos; }
 

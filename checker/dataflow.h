@@ -24,7 +24,6 @@
 struct walk;
 struct model;
 struct api;
-struct function_info;
 
 struct slot {
 	int owner;		/* the check (index in the check table) */
@@ -74,12 +73,10 @@ int walk_function(const struct cfg *cfg, CXTranslationUnit tu,
 		  const struct walk_limits *limits, void *check_data);
 
 /* For the hooks: where we are. */
-const struct cfg *walk_cfg(const struct walk *w);
 CXTranslationUnit walk_tu(const struct walk *w);
 const struct model *walk_model(const struct walk *w);
 void *walk_check_data(const struct walk *w);
 const struct basic_block *walk_block(const struct walk *w);
-int walk_owner(const struct walk *w);	/* the check being called */
 /* The notes of the current path, newest first. */
 const struct note *walk_trail(const struct walk *w);
 /* Where the path was last: the return statement, at the exit hook. */
@@ -107,7 +104,5 @@ void walk_report(struct walk *w, const char *rule, int confidence,
 	__attribute__((format(printf, 5, 6)));
 /* The compact source text of an expression, interned. */
 const char *walk_text(struct walk *w, CXCursor c);
-/* What branches and assignments said about an expression's text. */
-int walk_fact(struct walk *w, const char *text, int *truth);
 
 #endif

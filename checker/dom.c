@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Dominators of a CFG.  The blocks are numbered in reverse postorder, so
- * "a dominates b" needs only a walk up b's idom chain, where the numbers
- * decrease.
+ * an idom always has a smaller number than the block it dominates.
  */
 #include "cfg.h"
 
@@ -55,14 +54,4 @@ void compute_dominators(struct cfg *cfg)
 			}
 		}
 	}
-}
-
-int dominates(const struct basic_block *a, const struct basic_block *b)
-{
-	while (b && b != a) {
-		if (b->idom == b)
-			return 0;
-		b = b->idom;
-	}
-	return b == a;
 }

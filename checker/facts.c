@@ -366,16 +366,6 @@ static int comparison_truth(struct walk *w, CXCursor cond)
 	return compare(op, f->value, rhs);
 }
 
-int walk_fact(struct walk *w, const char *text, int *truth)
-{
-	struct fact *f = find_fact(w->cur, walk_intern(w, text));
-
-	if (!f)
-		return 0;
-	*truth = fact_truth(f);
-	return 1;
-}
-
 int facts_branch(struct walk *w, CXCursor cond, int truth)
 {
 	const char *text = expr_text(w, cond);

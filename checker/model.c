@@ -23,6 +23,7 @@ static const struct api api_table[] = {
 #define NO_NEED_COMMENT(text)
 #define ENTRY_PARAM(type, levels, why)
 #define FAULT_PARAM(type, why)
+#define RANGE_START_FIELD(name)
 
 #undef EXEMPT_MM
 #define EXEMPT_MM(ident, why) #ident,
@@ -65,6 +66,15 @@ static const char *const fault_params[] = {
 #include "model/context.def"
 };
 #undef FAULT_PARAM
+#define FAULT_PARAM(type, why)
+
+#undef RANGE_START_FIELD
+#define RANGE_START_FIELD(name) #name,
+static const char *const range_start_fields[] = {
+#include "model/context.def"
+};
+#undef RANGE_START_FIELD
+#undef FAULT_PARAM
 #undef ENTRY_PARAM
 #undef EXEMPT_MM
 #undef IN_RANGE_PARAM
@@ -88,7 +98,12 @@ int api_flushes_secondary(const struct model *model, const struct api *api)
 {
 	if (api->flags & A_FLUSH_SECONDARY)
 		return 1;
-	return model->version >= KV(6, 6) && (api->flags & A_FLUSH_CPU);
+	return cpu_flush_is_secondary(model) && (api->flags & A_FLUSH_CPU);
+}
+
+int cpu_flush_is_secondary(const struct model *model)
+{
+	return model->version >= KV(6, 6);
 }
 
 void api_names(enum api_class class, struct strlist *names)
@@ -129,6 +144,11 @@ unsigned int entry_param_levels(const char *type)
 		if (!strcmp(entry_params[i].type, type))
 			return entry_params[i].levels;
 	return 0;
+}
+
+const char *range_start_field(void)
+{
+	return range_start_fields[0];
 }
 
 int is_fault_param(const char *type)

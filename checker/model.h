@@ -69,6 +69,8 @@ const struct api *api_lookup(const struct model *model, const char *name);
  * flush does (mmu_notifier_arch_invalidate_secondary_tlbs()).
  */
 int api_flushes_secondary(const struct model *model, const struct api *api);
+/* From 6.6 the CPU TLB flush is also the secondary-TLB invalidation. */
+int cpu_flush_is_secondary(const struct model *model);
 
 /* Every name of a class, in any era (to choose files by). */
 struct strlist;
@@ -78,6 +80,8 @@ int is_exempt_mm(const char *identifier);
 int is_in_range_param(const char *struct_tag);
 /* A pointer to this type handed in is an entry at these levels, or 0. */
 unsigned int entry_param_levels(const char *type);
+/* The range member tested as "opened" ("start" in range.start). */
+const char *range_start_field(void);
 /* The entries of a handed-in pointer to this type are the faulting one. */
 int is_fault_param(const char *type);
 /* Does text contain the kernel's "no need to invalidate" mark? */
