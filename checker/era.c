@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The kernel version a file belongs to, from the fingerprints of its
- * include/linux/mmu_notifier.h (DOMAIN.md A.8).  Only the generations
- * matter, so each fingerprint gives the first version that has it.
+ * include/linux/mmu_notifier.h; the rows are model/era.def.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,44 +10,33 @@
 #include "model.h"
 #include "util.h"
 
-struct fingerprint {
+struct era_row {
+	int from;
 	const char *text;
 	int present;		/* the text is there (1) or absent (0) */
-	int version;
+	int to;
 };
 
-/* Newest first: the first that matches decides. */
-static const struct fingerprint fingerprints[] = {
-	{ "arch_invalidate_secondary_tlbs", 1, KV(6, 6) },
-	{ "invalidate_range_only_end", 1, KV(4, 15) },
-	{ "invalidate_page", 1, KV(4, 12) },
-	{ "mmu_notifier_range_init", 0, KV(4, 14) },
+static const struct era_row era_rows[] = {
+#define ERA(from, text, present, to) { from, text, present, to },
+#define BOUNDARY(name, version)
+#include "model/era.def"
+#undef BOUNDARY
+#undef ERA
 };
-
-/* Within the 6.6+ and 5.0+ generations, finer steps. */
-static int refine(const char *text, int version)
-{
-	if (version == KV(6, 6) && !strstr(text, "set_pte_at_notify"))
-		return KV(6, 10);
-	if (version == KV(4, 15) && strstr(text, "struct mmu_notifier_range {"))
-		return strstr(text, "struct vm_area_struct *vma;") ? KV(6, 1) :
-								     KV(6, 3);
-	if (version == KV(4, 15) && strstr(text, "start_nonblock"))
-		return KV(4, 19);
-	return version;
-}
 
 static int version_of_header(const char *text)
 {
+	int version = 0;
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(fingerprints); i++) {
-		const struct fingerprint *f = &fingerprints[i];
+	for (i = 0; i < ARRAY_SIZE(era_rows); i++) {
+		const struct era_row *r = &era_rows[i];
 
-		if (!!strstr(text, f->text) == f->present)
-			return refine(text, f->version);
+		if (r->from == version && !!strstr(text, r->text) == r->present)
+			version = r->to;
 	}
-	return KV(5, 0);
+	return version;
 }
 
 struct header_search {

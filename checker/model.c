@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "diag.h"
 #include "util.h"
 
 static const struct api api_table[] = {
@@ -101,9 +102,30 @@ int api_flushes_secondary(const struct model *model, const struct api *api)
 	return cpu_flush_is_secondary(model) && (api->flags & A_FLUSH_CPU);
 }
 
+static const struct boundary {
+	const char *name;
+	int version;
+} boundaries[] = {
+#define ERA(from, text, present, to)
+#define BOUNDARY(name, version) { #name, version },
+#include "model/era.def"
+#undef BOUNDARY
+#undef ERA
+};
+
+static int from_boundary(const struct model *model, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(boundaries); i++)
+		if (!strcmp(boundaries[i].name, name))
+			return model->version >= boundaries[i].version;
+	die("model/era.def has no boundary %s", name);
+}
+
 int cpu_flush_is_secondary(const struct model *model)
 {
-	return model->version >= KV(6, 6);
+	return from_boundary(model, "cpu_flush_is_secondary");
 }
 
 void api_names(enum api_class class, struct strlist *names)
