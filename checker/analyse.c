@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
-#include "diag.h"
+#include "unit/unit.h"
+#include "lib/diag.h"
 
 /* Paths are cheap; a function with thousands of states is pathological. */
 static const struct walk_limits limits = {
@@ -91,36 +91,6 @@ static void walk_one(struct file_analysis *fa, struct function_info *fi)
 		fa->src->path, pos.line, pos.col, fi->name);
 }
 
-static const char *line_text(const struct file_analysis *fa,
-			     unsigned int line, size_t *len)
-{
-	const char *p = fa->text, *end;
-
-	for (; p && *p && line > 1; p++)
-		if (*p == '\n')
-			line--;
-	if (!p || line != 1)
-		return NULL;
-	end = strchr(p, '\n');
-	*len = end ? (size_t)(end - p) : strlen(p);
-	return p;
-}
-
-static void fingerprint_all(struct file_analysis *fa)
-{
-	int i;
-
-	for (i = 0; i < fa->findings->nr; i++) {
-		struct finding *f = &fa->findings->items[i];
-		size_t len = 0;
-		const char *text = line_text(fa, f->line, &len);
-		char *stmt = text ? xstrndup(text, len) : xstrdup("");
-
-		set_fingerprint(f, stmt);
-		free(stmt);
-	}
-}
-
 static void set_model(struct file_analysis *fa, const struct model *forced)
 {
 	const char *source = NULL;
@@ -155,8 +125,7 @@ int check_translation_unit(struct source *src, const struct model *forced,
 	if (!summaries)
 		decide_pte_outside_range(&own, out);
 	release_program(&own);
-	filter_findings(out, min, fa.text, src->path);
-	fingerprint_all(&fa);
+	finish_findings(out, &(struct finish_options){ .min = min, .root = "" });
 	for (i = 0; i < fa.nr_fns; i++)
 		free_function_info(fa.fns[i]);
 	free(fa.fns);

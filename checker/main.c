@@ -18,16 +18,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "analysis.h"
-#include "cfg.h"
-#include "diag.h"
-#include "flags.h"
-#include "inputs.h"
-#include "isolate.h"
-#include "macros.h"
-#include "parse.h"
-#include "util.h"
-#include "verify.h"
+#include "unit/unit.h"
+#include "cfg/cfg.h"
+#include "lib/diag.h"
+#include "input/flags.h"
+#include "input/inputs.h"
+#include "input/isolate.h"
+#include "parse/macros.h"
+#include "parse/parse.h"
+#include "lib/util.h"
+#include "report/verify.h"
 #include "scan.h"
 
 struct options;

@@ -17,12 +17,12 @@
 
 #include <xxhash.h>
 
-#include "analysis.h"
-#include "diag.h"
-#include "inputs.h"
-#include "membership.h"
+#include "unit/unit.h"
+#include "lib/diag.h"
+#include "input/inputs.h"
+#include "input/membership.h"
 #include "scan.h"
-#include "summary.h"
+#include "link/summary.h"
 
 /* Bump when the summaries change meaning: the cache is then redone. */
 #define SUMMARY_FORMAT "3"
@@ -465,30 +465,6 @@ static void make_relative(struct findings *found, const char *root)
 	}
 }
 
-/* Confidence and the suppression comments of each file with findings. */
-static void filter_all(struct findings *found, enum confidence min,
-		       const char *root)
-{
-	struct strlist files = { NULL, 0, 0 };
-	char *path, *text;
-	size_t size;
-	int i;
-
-	for (i = 0; i < found->nr; i++)
-		strlist_add(&files, found->items[i].file);
-	for (i = 0; i < files.nr; i++) {
-		path = xmalloc(strlen(root) + strlen(files.items[i]) + 2);
-		sprintf(path, "%s/%s", root, files.items[i]);
-		text = read_file(files.items[i][0] == '/' ? files.items[i] :
-				 path, &size);
-		filter_findings(found, min, text ? text : "", files.items[i]);
-		free(text);
-		free(path);
-	}
-	filter_findings(found, min, "", "");
-	strlist_release(&files);
-}
-
 static void report(const struct scan_options *o, struct findings *found)
 {
 	sort_findings(found);
@@ -550,7 +526,9 @@ int run_scan(const struct scan_options *o, int nr, const char **paths)
 	load(&sc, &prog, &found);
 	decide_pte_outside_range(&prog, &found);
 	make_relative(&found, o->kdir);
-	filter_all(&found, o->min_confidence, o->kdir);
+	finish_findings(&found, &(struct finish_options){
+					.min = o->min_confidence,
+					.root = o->kdir });
 	report(o, &found);
 	closing_line(&sc, &found);
 	for (i = 0; i < sc.nr; i++) {
@@ -584,7 +562,9 @@ int run_link(const struct scan_options *o, int nr, const char **paths)
 	decide_pte_outside_range(&prog, &found);
 	if (o->kdir)
 		make_relative(&found, o->kdir);
-	filter_all(&found, o->min_confidence, o->kdir ? o->kdir : "");
+	finish_findings(&found, &(struct finish_options){
+					.min = o->min_confidence,
+					.root = o->kdir ? o->kdir : "" });
 	report(o, &found);
 	ret = found.nr > 0;
 	release_program(&prog);

@@ -13,9 +13,9 @@
 #ifndef MMUCHECK_SCAN_H
 #define MMUCHECK_SCAN_H
 
-#include "findings.h"
-#include "flags.h"
-#include "parse.h"
+#include "report/findings.h"
+#include "input/flags.h"
+#include "parse/parse.h"
 
 struct scan_options {
 	const char *kdir, *kbuild;

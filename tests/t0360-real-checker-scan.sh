@@ -33,5 +33,43 @@ for v in 6.1 6.12; do
 	find "$build/.mmucheck/summaries" -name '*.json' | sort >"$tmp/list"
 	xargs "$mmucheck" link --kdir="$src" <"$tmp/list" >"$tmp/linked" 2>/dev/null
 	expect "$v: mmucheck link over the summaries gives the scan's findings" cmp "$tmp/out" "$tmp/linked"
+	# Fingerprints are made in one place: scan, link and the single-file
+	# run give the same finding the same, non-empty one.
+	(cd "$src" && "$mmucheck" scan --kdir="$src" --kbuild="$build" \
+		--confidence=low --format=json) >"$tmp/scan.json" 2>/dev/null
+	xargs "$mmucheck" link --kdir="$src" --confidence=low --format=json \
+		<"$tmp/list" >"$tmp/link.json" 2>/dev/null
+	files=$(grep -v '^#' "$top/testcases/real/$v/checker.expect" | cut -d: -f1 | sort -u)
+	# shellcheck disable=SC2086 # file names are words
+	(cd "$src" && "$mmucheck" --kdir="$src" --kbuild="$build" --confidence=low \
+		--format=json $files) >"$tmp/single.json" 2>/dev/null
+	expect "$v: scan, link and single-file runs agree on fingerprints" python3 - \
+		"$tmp/scan.json" "$tmp/link.json" "$tmp/single.json" "$src" <<'PY'
+import json, os, sys
+def docs(path):
+    text, dec, i, out = open(path).read(), json.JSONDecoder(), 0, []
+    while i < len(text):
+        if text[i].isspace():
+            i += 1
+            continue
+        doc, i = dec.raw_decode(text, i)
+        out += doc["findings"]
+    return out
+src = os.path.realpath(sys.argv[4])
+def key(f):
+    return (f["rule"], os.path.relpath(os.path.realpath(os.path.join(src, f["file"])), src), f["line"], f["column"])
+scan, link, single = (docs(p) for p in sys.argv[1:4])
+assert scan, "scan found nothing"
+for f in scan + link + single:
+    assert len(f["fingerprint"]) == 16, f
+assert {key(f): f["fingerprint"] for f in scan} == {key(f): f["fingerprint"] for f in link}, "scan != link"
+ones = {key(f): f["fingerprint"] for f in single}
+both = [k for k in map(key, scan) if k in ones]
+assert both, "no finding in both the scan and the single-file run"
+for f in scan:
+    if key(f) in ones:
+        assert ones[key(f)] == f["fingerprint"], (key(f), ones[key(f)], f["fingerprint"])
+print("# %d findings, %d in both" % (len(scan), len(both)))
+PY
 done
 done_testing

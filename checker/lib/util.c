@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/diag.h"
+#include "lib/util.h"
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		die("out of memory allocating %zu bytes", size);
+	return p;
+}
+
+void *xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+	if (!p)
+		die("out of memory allocating %zu bytes", nmemb * size);
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+
+	if (!p)
+		die("out of memory allocating %zu bytes", size);
+	return p;
+}
+
+char *xstrndup(const char *s, size_t len)
+{
+	char *p = xmalloc(len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+void strlist_add(struct strlist *list, const char *s)
+{
+	if (strlist_has(list, s))
+		return;
+	ALLOC_GROW(list->items, list->nr, list->alloc);
+	list->items[list->nr++] = xstrdup(s);
+}
+
+int strlist_has(const struct strlist *list, const char *s)
+{
+	int i;
+
+	for (i = 0; i < list->nr; i++)
+		if (!strcmp(list->items[i], s))
+			return 1;
+	return 0;
+}
+
+void strlist_release(struct strlist *list)
+{
+	int i;
+
+	for (i = 0; i < list->nr; i++)
+		free(list->items[i]);
+	free(list->items);
+	memset(list, 0, sizeof(*list));
+}
+
+char *xconcat(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	char *s = xmalloc(n + strlen(b) + 1);
+
+	memcpy(s, a, n);
+	strcpy(s + n, b);
+	return s;
+}
+
+char *read_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = xmalloc(n + 1);
+	*size = fread(buf, 1, n, f);
+	buf[*size] = '\0';
+	fclose(f);
+	return buf;
+}

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Function summaries: what the walk of one function leaves for the
+ * decisions that need more than that function (pte-outside-range across
+ * functions and files).  They come from a translation unit just walked,
+ * or from the JSON files of the per-file pass of "mmucheck scan", and are
+ * linked into one program by function name (a static function by file and
+ * name).
+ */
+#ifndef MMUCHECK_SUMMARY_H
+#define MMUCHECK_SUMMARY_H
+
+#include <stdio.h>
+
+#include "report/findings.h"
+
+struct sstep {
+	char *file;
+	unsigned int line, col;
+	char *text;
+};
+
+struct strace {
+	struct sstep *steps;
+	int nr, alloc;
+};
+
+/* A page-table change made with no range open, on some path. */
+struct sop {
+	char *file;
+	unsigned int line, col;
+	char *primitive, *entry;
+	unsigned int levels;	/* A_PTE ... */
+	int handed_in;		/* the entry came from the caller */
+	struct strace trace;
+};
+
+/* A put after a clear, to be judged by whether callers hold a range. */
+struct sput {
+	char *file;
+	unsigned int line, col;
+	char *put, *clear;
+	unsigned int clear_line;
+	int confidence;
+	struct strace trace;
+};
+
+/* A call, direct or through an ops table (via names the calling API). */
+struct ssite {
+	char *file;
+	unsigned int line, col;
+	char *callee, *via;
+	int open_paths, closed_paths;
+	int in_range_paths;		/* a range open, not just covered */
+	unsigned int passes_levels;	/* entry parameters passed on */
+	struct strace trace;		/* first path without a range */
+	struct fsum *target;		/* after linking */
+};
+
+struct fsum {
+	char *name, *file;
+	unsigned int line;
+	int is_static;
+	int manages;		/* starts ranges of its own */
+	int in_range_param;	/* takes a range, mmu_gather or mm_walk */
+	struct sop *ops;
+	int nr_ops, alloc_ops;
+	struct ssite *sites;
+	int nr_sites, alloc_sites;
+	struct sput *puts;
+	int nr_puts, alloc_puts;
+	int nr_callers;		/* after linking */
+	/* scratch of the decision */
+	const struct sop *need_op;
+	const struct ssite *need_site;
+};
+
+struct program {
+	struct fsum **fns;
+	int nr, alloc;
+	int whole;		/* every file is in: a call to a function
+				   not defined anywhere is not a caller's */
+};
+
+struct fsum *new_fsum(struct program *p, const char *name, const char *file,
+		      unsigned int line, int is_static);
+struct sop *add_sop(struct fsum *f);
+struct ssite *add_ssite(struct fsum *f);
+struct sput *add_sput(struct fsum *f);
+void strace_add(struct strace *t, const char *file, unsigned int line,
+		unsigned int col, const char *text);
+void link_program(struct program *p);
+void release_program(struct program *p);
+
+/*
+ * JSON, one object per translation unit: its key (what it was made
+ * from), the summaries, and the findings of its functions.  Reading
+ * returns 1 when the key differs (a stale cache), -1 when unreadable; p
+ * NULL only checks the key.
+ */
+int write_summaries(FILE *out, const struct program *p,
+		    const struct findings *found, const char *file,
+		    const char *key);
+int read_summaries(struct program *p, struct findings *found,
+		   const char *path, const char *key);
+
+/* decide.c */
+void decide_pte_outside_range(struct program *p, struct findings *out);
+/* decide_page.c: puts whose caller's range is open */
+void decide_page_in_callers_range(struct program *p, struct findings *out);
+
+#endif

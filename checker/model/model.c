@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The API tables and the era.  The era comes from the tree itself: the
+ * mmu_notifier.h a file includes says which API generation it is.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "lib/diag.h"
+#include "lib/util.h"
+
+static const struct api api_table[] = {
+#define API(name, class, first, last, mm, entry, flags) \
+	{ #name, class, first, last, mm, entry, flags },
+#include "model/api.def"
+#undef API
+};
+
+/* One list per kind of line of model/context.def. */
+#define EXEMPT_MM(ident, why)
+#define IN_RANGE_PARAM(tag, why)
+#define NO_NEED_COMMENT(text)
+#define ENTRY_PARAM(type, levels, why)
+#define FAULT_PARAM(type, why)
+#define RANGE_START_FIELD(name)
+
+#undef EXEMPT_MM
+#define EXEMPT_MM(ident, why) #ident,
+static const char *const exempt_mms[] = {
+#include "model/context.def"
+};
+#undef EXEMPT_MM
+#define EXEMPT_MM(ident, why)
+
+#undef IN_RANGE_PARAM
+#define IN_RANGE_PARAM(tag, why) #tag,
+static const char *const in_range_params[] = {
+#include "model/context.def"
+};
+#undef IN_RANGE_PARAM
+#define IN_RANGE_PARAM(tag, why)
+
+#undef NO_NEED_COMMENT
+#define NO_NEED_COMMENT(text) text,
+static const char *const no_need_comments[] = {
+#include "model/context.def"
+};
+#undef NO_NEED_COMMENT
+#define NO_NEED_COMMENT(text)
+
+#undef ENTRY_PARAM
+#define ENTRY_PARAM(type, levels, why) { #type, levels },
+static const struct entry_param {
+	const char *type;
+	unsigned int levels;
+} entry_params[] = {
+#include "model/context.def"
+};
+#undef ENTRY_PARAM
+#define ENTRY_PARAM(type, levels, why)
+
+#undef FAULT_PARAM
+#define FAULT_PARAM(type, why) #type,
+static const char *const fault_params[] = {
+#include "model/context.def"
+};
+#undef FAULT_PARAM
+#define FAULT_PARAM(type, why)
+
+#undef RANGE_START_FIELD
+#define RANGE_START_FIELD(name) #name,
+static const char *const range_start_fields[] = {
+#include "model/context.def"
+};
+#undef RANGE_START_FIELD
+#undef FAULT_PARAM
+#undef ENTRY_PARAM
+#undef EXEMPT_MM
+#undef IN_RANGE_PARAM
+#undef NO_NEED_COMMENT
+
+const struct api *api_lookup(const struct model *model, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(api_table); i++) {
+		const struct api *a = &api_table[i];
+
+		if (model->version >= a->first && model->version <= a->last &&
+		    !strcmp(a->name, name))
+			return a;
+	}
+	return NULL;
+}
+
+int api_flushes_secondary(const struct model *model, const struct api *api)
+{
+	if (api->flags & A_FLUSH_SECONDARY)
+		return 1;
+	return cpu_flush_is_secondary(model) && (api->flags & A_FLUSH_CPU);
+}
+
+static const struct boundary {
+	const char *name;
+	int version;
+} boundaries[] = {
+#define ERA(from, text, present, to)
+#define BOUNDARY(name, version) { #name, version },
+#include "model/era.def"
+#undef BOUNDARY
+#undef ERA
+};
+
+static int from_boundary(const struct model *model, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(boundaries); i++)
+		if (!strcmp(boundaries[i].name, name))
+			return model->version >= boundaries[i].version;
+	die("model/era.def has no boundary %s", name);
+}
+
+int cpu_flush_is_secondary(const struct model *model)
+{
+	return from_boundary(model, "cpu_flush_is_secondary");
+}
+
+void api_names(enum api_class class, struct strlist *names)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(api_table); i++)
+		if (api_table[i].class == class)
+			strlist_add(names, api_table[i].name);
+}
+
+static int in_list(const char *const *list, size_t nr, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++)
+		if (!strcmp(list[i], s))
+			return 1;
+	return 0;
+}
+
+int is_exempt_mm(const char *identifier)
+{
+	return in_list(exempt_mms, ARRAY_SIZE(exempt_mms), identifier);
+}
+
+int is_in_range_param(const char *struct_tag)
+{
+	return in_list(in_range_params, ARRAY_SIZE(in_range_params),
+		       struct_tag);
+}
+
+unsigned int entry_param_levels(const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(entry_params); i++)
+		if (!strcmp(entry_params[i].type, type))
+			return entry_params[i].levels;
+	return 0;
+}
+
+const char *range_start_field(void)
+{
+	return range_start_fields[0];
+}
+
+int is_fault_param(const char *type)
+{
+	return in_list(fault_params, ARRAY_SIZE(fault_params), type);
+}
+
+int says_no_need(const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(no_need_comments); i++)
+		if (strstr(text, no_need_comments[i]))
+			return 1;
+	return 0;
+}
+
+int parse_version(const char *text)
+{
+	int major, minor;
+	char end;
+
+	if (sscanf(text, "%d.%d%c", &major, &minor, &end) != 2 ||
+	    major < 2 || major > 98 || minor < 0 || minor > 99)
+		return 0;
+	return KV(major, minor);
+}
+
+const char *model_id(void)
+{
+	static char id[32];
+
+	if (!*id)
+		snprintf(id, sizeof(id), "api-%zu", ARRAY_SIZE(api_table));
+	return id;
+}

@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The list of findings, the suppression comment, and the two output
+ * formats.  JSON is written with jansson, the fingerprint is xxhash's
+ * XXH3 over the finding's identity.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <xxhash.h>
+
+#include "report/findings.h"
+#include "lib/util.h"
+
+static const char *const confidence_names[] = {
+	[CONF_LOW] = "low",
+	[CONF_MEDIUM] = "medium",
+	[CONF_HIGH] = "high",
+};
+
+const char *confidence_name(enum confidence c)
+{
+	return confidence_names[c];
+}
+
+int parse_confidence(const char *name, enum confidence *c)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(confidence_names); i++)
+		if (!strcmp(name, confidence_names[i])) {
+			*c = (enum confidence)i;
+			return 0;
+		}
+	return -1;
+}
+
+static int same_place(const struct finding *f, const char *rule,
+		      const char *file, unsigned int line, unsigned int col)
+{
+	return f->line == line && f->col == col && !strcmp(f->rule, rule) &&
+	       !strcmp(f->file, file);
+}
+
+struct finding *add_finding(struct findings *list, const char *rule,
+			    const char *file, unsigned int line,
+			    unsigned int col, const char *function,
+			    enum confidence confidence, const char *message)
+{
+	struct finding *f;
+	int i;
+
+	for (i = 0; i < list->nr; i++)
+		if (same_place(&list->items[i], rule, file, line, col))
+			return NULL;
+	ALLOC_GROW(list->items, list->nr, list->alloc);
+	f = &list->items[list->nr++];
+	memset(f, 0, sizeof(*f));
+	f->rule = xstrdup(rule);
+	f->file = xstrdup(file);
+	f->line = line;
+	f->col = col;
+	f->function = xstrdup(function);
+	f->confidence = confidence;
+	f->message = xstrdup(message);
+	return f;
+}
+
+void add_finding_step(struct finding *f, const char *file, unsigned int line,
+		      unsigned int col, const char *function,
+		      const char *note)
+{
+	struct finding_step *s;
+
+	ALLOC_GROW(f->trace, f->nr_trace, f->alloc_trace);
+	s = &f->trace[f->nr_trace++];
+	s->file = xstrdup(file);
+	s->line = line;
+	s->col = col;
+	s->function = xstrdup(function);
+	s->note = xstrdup(note);
+}
+
+/* The text of line (1-based) of a file's contents, without its newline. */
+static const char *line_start(const char *text, unsigned int line)
+{
+	for (; text && *text && line > 1; text++)
+		if (*text == '\n')
+			line--;
+	return line == 1 ? text : NULL;
+}
+
+static int mentions_ignore(const char *p, const char *rule)
+{
+	const char *end = strchr(p, '\n');
+	const char *hit = strstr(p, "mmucheck: ignore ");
+
+	if (!hit || (end && hit > end))
+		return 0;
+	hit += strlen("mmucheck: ignore ");
+	return !strncmp(hit, rule, strlen(rule));
+}
+
+/* "mmucheck: ignore RULE (why)" on the line or the line above. */
+static int suppressed(const struct finding *f, const char *text)
+{
+	const char *here = line_start(text, f->line);
+	const char *above = f->line > 1 ? line_start(text, f->line - 1) : NULL;
+
+	return (here && mentions_ignore(here, f->rule)) ||
+	       (above && mentions_ignore(above, f->rule));
+}
+
+static void free_finding(struct finding *f)
+{
+	int i;
+
+	for (i = 0; i < f->nr_trace; i++) {
+		free(f->trace[i].file);
+		free(f->trace[i].function);
+		free(f->trace[i].note);
+	}
+	free(f->trace);
+	free(f->rule);
+	free(f->file);
+	free(f->function);
+	free(f->message);
+}
+
+static void filter_findings(struct findings *list, enum confidence min,
+		     const char *text, const char *file)
+{
+	int i, kept = 0;
+
+	for (i = 0; i < list->nr; i++) {
+		struct finding *f = &list->items[i];
+		int same_file = !strcmp(f->file, file);
+
+		if (f->confidence < min || (same_file && suppressed(f, text)))
+			free_finding(f);
+		else
+			list->items[kept++] = *f;
+	}
+	list->nr = kept;
+}
+
+/*
+ * The identity of a finding: rule, function, the anchor line's text with
+ * its blanks out (re-indenting or moving the line keeps it) and which
+ * occurrence of that text in the function it is (two identical findings
+ * stay two).
+ */
+static void hash_anchor(struct finding *f, const char *text)
+{
+	XXH3_state_t *h = XXH3_createState();
+	const char *end = text ? strchr(text, '\n') : NULL;
+
+	if (!end && text)
+		end = text + strlen(text);
+	XXH3_64bits_reset(h);
+	XXH3_64bits_update(h, f->rule, strlen(f->rule) + 1);
+	XXH3_64bits_update(h, f->function, strlen(f->function) + 1);
+	for (; text && text < end; text++)
+		if (*text != ' ' && *text != '\t' && *text != '\r')
+			XXH3_64bits_update(h, text, 1);
+	snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx",
+		 (unsigned long long)XXH3_64bits_digest(h));
+	XXH3_freeState(h);
+}
+
+static int anchor_cmp(const void *a, const void *b)
+{
+	const struct finding *x = *(const struct finding *const *)a;
+	const struct finding *y = *(const struct finding *const *)b;
+	int c = strcmp(x->fingerprint, y->fingerprint);
+
+	if (c)
+		return c;
+	if ((c = strcmp(x->file, y->file)))
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+/* The N-th finding with one anchor text gets N in its fingerprint. */
+static void number_occurrences(struct findings *list)
+{
+	struct finding **order = xcalloc(list->nr + 1, sizeof(*order));
+	char base[sizeof(order[0]->fingerprint)] = "";
+	int i, n = 0;
+
+	for (i = 0; i < list->nr; i++)
+		order[i] = &list->items[i];
+	qsort(order, list->nr, sizeof(*order), anchor_cmp);
+	for (i = 0; i < list->nr; i++) {
+		struct finding *f = order[i];
+
+		n = strcmp(base, f->fingerprint) ? 0 : n + 1;
+		memcpy(base, f->fingerprint, sizeof(base));
+		if (n) {
+			char text[32];
+
+			snprintf(text, sizeof(text), "%s#%d", base, n);
+			snprintf(f->fingerprint, sizeof(f->fingerprint),
+				 "%016llx",
+				 (unsigned long long)XXH3_64bits(text,
+								 strlen(text)));
+		}
+	}
+	free(order);
+}
+
+static char *source_of(const char *file, const char *root)
+{
+	char *path, *text;
+	size_t size;
+
+	if (file[0] == '/' || !root || !*root)
+		return read_file(file, &size);
+	path = xmalloc(strlen(root) + strlen(file) + 2);
+	sprintf(path, "%s/%s", root, file);
+	text = read_file(path, &size);
+	free(path);
+	return text;
+}
+
+void finish_findings(struct findings *list, const struct finish_options *o)
+{
+	struct strlist files = { NULL, 0, 0 };
+	int i, j, kept = 0;
+
+	for (i = 0; i < list->nr; i++) {
+		struct finding *f = &list->items[i];
+
+		if (f->confidence < o->min ||
+		    (o->keep_rule && !o->keep_rule(f->rule)))
+			free_finding(f);
+		else
+			list->items[kept++] = *f;
+	}
+	list->nr = kept;
+	for (i = 0; i < list->nr; i++)
+		strlist_add(&files, list->items[i].file);
+	for (i = 0; i < files.nr; i++) {
+		char *text = source_of(files.items[i], o->root);
+
+		filter_findings(list, CONF_LOW, text ? text : "",
+				files.items[i]);
+		for (j = 0; j < list->nr; j++)
+			if (!strcmp(list->items[j].file, files.items[i]))
+				hash_anchor(&list->items[j],
+					    line_start(text, list->items[j].line));
+		free(text);
+	}
+	strlist_release(&files);
+	number_occurrences(list);
+}
+
+static int finding_cmp(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return strcmp(x->rule, y->rule);
+}
+
+void sort_findings(struct findings *list)
+{
+	if (list->nr)
+		qsort(list->items, list->nr, sizeof(*list->items),
+		      finding_cmp);
+}
+
+void print_findings_text(FILE *out, const struct findings *list)
+{
+	int i, j;
+
+	for (i = 0; i < list->nr; i++) {
+		const struct finding *f = &list->items[i];
+
+		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->file, f->line,
+			f->col, f->message, f->rule);
+		for (j = 0; j < f->nr_trace; j++) {
+			const struct finding_step *s = &f->trace[j];
+
+			fprintf(out, "%s:%u:%u: note: %s\n", s->file, s->line,
+				s->col, s->note);
+		}
+	}
+}
+
+static json_t *step_json(const struct finding_step *s)
+{
+	return json_pack("{s:s, s:i, s:i, s:s, s:s}", "file", s->file, "line",
+			 (json_int_t)s->line, "column", (json_int_t)s->col,
+			 "function", s->function, "note", s->note);
+}
+
+static json_t *finding_json(const struct finding *f)
+{
+	json_t *trace = json_array();
+	int i;
+
+	for (i = 0; i < f->nr_trace; i++)
+		json_array_append_new(trace, step_json(&f->trace[i]));
+	return json_pack("{s:s, s:s, s:i, s:i, s:s, s:s, s:s, s:o, s:s}",
+			 "rule", f->rule, "file", f->file, "line",
+			 (json_int_t)f->line, "column", (json_int_t)f->col,
+			 "function", f->function, "message", f->message,
+			 "confidence", confidence_name(f->confidence),
+			 "trace", trace, "fingerprint", f->fingerprint);
+}
+
+json_t *findings_to_json(const struct findings *list)
+{
+	json_t *all = json_array();
+	int i;
+
+	for (i = 0; i < list->nr; i++)
+		json_array_append_new(all, finding_json(&list->items[i]));
+	return all;
+}
+
+static void finding_from_json(struct findings *list, json_t *j)
+{
+	const char *rule = "", *file = "", *fn = "", *msg = "", *conf = "";
+	const char *fp = "", *sfile, *sfn, *note;
+	json_int_t line = 0, col = 0, sline, scol;
+	enum confidence c = CONF_HIGH;
+	json_t *trace = NULL, *step;
+	struct finding *f;
+	size_t i;
+
+	json_unpack(j, "{s:s,s:s,s:I,s:I,s:s,s:s,s:s,s:o,s:s}", "rule", &rule,
+		    "file", &file, "line", &line, "column", &col, "function",
+		    &fn, "message", &msg, "confidence", &conf, "trace", &trace,
+		    "fingerprint", &fp);
+	parse_confidence(conf, &c);
+	f = add_finding(list, rule, file, line, col, fn, c, msg);
+	if (!f)
+		return;
+	snprintf(f->fingerprint, sizeof(f->fingerprint), "%s", fp);
+	json_array_foreach(trace, i, step)
+		if (!json_unpack(step, "{s:s,s:I,s:I,s:s,s:s}", "file", &sfile,
+				 "line", &sline, "column", &scol, "function",
+				 &sfn, "note", &note))
+			add_finding_step(f, sfile, sline, scol, sfn, note);
+}
+
+void findings_from_json(struct findings *list, json_t *array)
+{
+	size_t i;
+	json_t *j;
+
+	json_array_foreach(array, i, j)
+		finding_from_json(list, j);
+}
+
+void print_findings_json(FILE *out, const struct findings *list)
+{
+	json_t *doc;
+
+	doc = json_pack("{s:o}", "findings", findings_to_json(list));
+	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', out);
+	json_decref(doc);
+}
+
+void release_findings(struct findings *list)
+{
+	int i;
+
+	for (i = 0; i < list->nr; i++)
+		free_finding(&list->items[i]);
+	free(list->items);
+	memset(list, 0, sizeof(*list));
+}

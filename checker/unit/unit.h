@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One translation unit under analysis: its functions, what each of them
+ * does with ranges and entries, and the findings.  The checks see it
+ * through walk_check_data().
+ */
+#ifndef MMUCHECK_ANALYSIS_H
+#define MMUCHECK_ANALYSIS_H
+
+#include "cfg/cfg.h"
+#include "walk/dataflow.h"
+#include "report/findings.h"
+#include "parse/macros.h"
+#include "model/model.h"
+#include "parse/parse.h"
+#include "link/summary.h"
+#include "lib/util.h"
+
+struct param {
+	char *name;
+	char *pointee_tag;	/* "mmu_gather" for struct mmu_gather *, or NULL */
+	char *pointee;		/* as written: "pte_t", "struct vm_fault" */
+	int is_pointer;
+};
+
+/* A step of a path kept for a finding made after the walk. */
+struct step {
+	struct src_pos pos;
+	char *text;
+};
+
+struct trace {
+	struct step *steps;
+	int nr, alloc;
+};
+
+/* A page-table change with no range open, on some path. */
+struct unguarded_op {
+	struct src_pos pos;
+	char *primitive;
+	char *entry;		/* the entry argument's text */
+	unsigned int levels;	/* A_PTE ...: the level of the entry */
+	struct trace trace;
+};
+
+/* A put after a clear, in a function with no range of its own. */
+struct pending_put {
+	struct src_pos pos;
+	char *put, *clear;
+	unsigned int clear_line;
+	int confidence;
+	struct trace trace;
+};
+
+/* A call to a function of this file (or a page walk running one). */
+struct call_site {
+	struct src_pos pos;
+	char *callee;
+	char *via;		/* the page-walk call, or NULL */
+	int open_paths, closed_paths;
+	int in_range_paths;	/* open_paths with a range really open */
+	struct trace trace;	/* of the first path without a range */
+	struct strlist args;	/* identifiers in the arguments */
+};
+
+/* A struct of function pointers defined in the file or a function (mm_walk_ops ...). */
+struct ops_table {
+	char *name;
+	struct strlist functions;
+};
+
+struct function_info {
+	struct file_analysis *file;
+	char *name;
+	CXCursor cursor;
+	struct cfg *cfg;
+	struct param *params;
+	int nr_params;
+	struct strlist locals;		/* local variables */
+	struct strlist assigned;	/* variables written in the body */
+	struct strlist lvalues;		/* what was written, as written */
+	struct strlist range_guards;	/* tests that decide a start */
+	struct strlist starts, ends;	/* range keys started / ended */
+	struct unguarded_op *ops;
+	int nr_ops, alloc_ops;
+	struct call_site *sites;
+	int nr_sites, alloc_sites;
+	struct pending_put *puts;
+	int nr_puts, alloc_puts;
+	int limited;			/* the walk hit its budget */
+	struct ops_table *tables;	/* initialised locals, such as rwc */
+	int nr_tables, alloc_tables;
+};
+
+struct file_analysis {
+	struct source *src;
+	struct model model;
+	struct macro_map macros;
+	const char *text;		/* the main file's contents */
+	size_t size;
+	struct function_info **fns;
+	int nr_fns, alloc_fns;
+	struct ops_table *tables;
+	int nr_tables, alloc_tables;
+	struct findings *findings;
+};
+
+struct function_info *function_named(struct file_analysis *fa,
+				     const char *name);
+const struct param *param_named(const struct function_info *fi,
+				const char *name);
+/* A table of function pointers by name: the function's own, or the file's. */
+const struct ops_table *table_named(const struct function_info *fi,
+				    const char *name);
+int takes_in_range_param(const struct function_info *fi);
+
+/* funcinfo.c: what can be known of a function before walking it */
+struct function_info *new_function_info(struct file_analysis *fa,
+					CXCursor fn);
+void free_function_info(struct function_info *fi);
+void collect_ops_tables(struct file_analysis *fa);
+/* After the CFG is built: the tests a range start depends on. */
+void collect_range_guards(struct function_info *fi);
+
+/* Argument i of a call: its text, and the identifier it is rooted in. */
+char *arg_text(CXTranslationUnit tu, CXCursor call, int i);
+char *arg_root(CXTranslationUnit tu, CXCursor call, int i);
+char *first_identifier(const char *text);
+/* The range a call works on: "range", "wpwalk->range", "mm:vma->vm_mm". */
+char *range_key(CXTranslationUnit tu, CXCursor call, const struct api *api);
+
+int entry_written(const struct function_info *fi, const char *entry);
+/* The faulting entry handed in (vmf->pte), not walked to again here? */
+int is_fault_entry(const struct function_info *fi, const char *entry);
+const struct api *expr_api(struct function_info *fi, CXCursor c,
+			   char **root);
+
+/* Is there a "no need to invalidate" mark just above the line? */
+int no_need_above(const struct file_analysis *fa, unsigned int line);
+/*
+ * The nearest test of an entry at one of these levels (A_PTE ...) that
+ * decides whether a block runs: +1 present, -1 absent, 0 none.
+ */
+int entry_guard(struct file_analysis *fa, const struct basic_block *bb,
+		unsigned int levels);
+/* Is the block under a test that the faulting entry (vmf->...) is absent? */
+int fault_absent_guard(struct function_info *fi, const struct basic_block *bb);
+
+void trace_from_trail(struct trace *t, const struct note *trail);
+void trace_add(struct trace *t, struct src_pos pos, const char *text);
+void trace_release(struct trace *t);
+
+/* checks.c */
+enum check_owner { CHECK_RANGES, CHECK_PTE, CHECK_PAGE, NR_CHECKS };
+extern const struct check *const check_table[NR_CHECKS];
+extern const struct check check_ranges, check_pte, check_page;
+
+/* check_ranges.c: the state of the ranges on the current path */
+int range_is_open(struct walk *w);
+/* summarize.c: the summaries of the file's functions */
+void summarize_file(struct file_analysis *fa, struct program *p);
+
+/* analyse.c */
+/*
+ * Walk every function of the file.  The findings of one function go to
+ * out; pte-outside-range is decided over the file's own functions, unless
+ * summaries is given: then they go there, for a decision over many files.
+ */
+int check_translation_unit(struct source *src, const struct model *forced,
+			   enum confidence min, struct findings *out,
+			   struct program *summaries);
+
+#endif
