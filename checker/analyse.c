@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unit/unit.h"
+#include "analyse.h"
 #include "lib/diag.h"
 
 /* Paths are cheap; a function with thousands of states is pathological. */
@@ -72,7 +72,7 @@ static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 
 static void walk_one(struct file_analysis *fa, struct function_info *fi)
 {
-	struct walk_hooks hooks = { check_table, NR_CHECKS, report, fa };
+	struct walk_hooks hooks = { rule_checks, NR_RULES, report, fa };
 	struct src_pos pos;
 
 	fi->cfg = build_cfg(fa->src->tu, fi->cursor, &fa->macros);
@@ -123,9 +123,13 @@ int check_translation_unit(struct source *src, const struct model *forced,
 		walk_one(&fa, fa.fns[i]);
 	summarize_file(&fa, summaries ? summaries : &own);
 	if (!summaries)
-		decide_pte_outside_range(&own, out);
+		link_rules(&own, out);
 	release_program(&own);
-	finish_findings(out, &(struct finish_options){ .min = min, .root = "" });
+	finish_findings(out, &(struct finish_options){
+				     .min = min,
+				     .root = "",
+				     /* a summary keeps every rule: it is cached */
+				     .keep_rule = summaries ? NULL : rule_enabled });
 	for (i = 0; i < fa.nr_fns; i++)
 		free_function_info(fa.fns[i]);
 	free(fa.fns);

@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "unit/unit.h"
+#include "analyse.h"
 #include "cfg/cfg.h"
 #include "lib/diag.h"
 #include "input/flags.h"
@@ -32,9 +32,15 @@
 
 struct options;
 
+/*
+ * A command works on each file (run, the default way: compiler flags,
+ * --kdir or -p) or on its own arguments (run_args: "mmucheck scan ...").
+ */
 struct command {
 	const char *name;
-	int (*run)(const struct options *opts, const struct source *src);
+	int (*run)(const struct options *opts, const struct source *src,
+		   const struct clang_args *args);
+	int (*run_args)(const struct options *opts, int nr, const char **argv);
 };
 
 struct options {
@@ -51,13 +57,11 @@ struct options {
 	const char *compdb;	/* -p DIR */
 	unsigned int timeout;	/* seconds per file, 0 for none */
 	int print_args;		/* --print-clang-args */
-	/* the tests' faults: these files crash, hang or have findings */
-	const char *crash_on, *hang_on, *findings_on;
 };
 
-/* For now a check is a parse: the rules come in later files. */
 /* Exit 1 when there are findings (or, with --verify, mismatches). */
-static int cmd_check(const struct options *opts, const struct source *src)
+static int cmd_check(const struct options *opts, const struct source *src,
+		     const struct clang_args *args)
 {
 	struct findings found = { NULL, 0, 0, 0, 0 };
 	struct model forced = { opts->kernel_version, "--kernel-version" };
@@ -65,6 +69,7 @@ static int cmd_check(const struct options *opts, const struct source *src)
 	size_t size;
 	int ret;
 
+	(void)args;
 	check_translation_unit((struct source *)src, &forced,
 			       opts->min_confidence, &found, NULL);
 	sort_findings(&found);
@@ -132,11 +137,13 @@ static enum CXChildVisitResult dump_function(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-static int cmd_dump_cfg(const struct options *opts, const struct source *src)
+static int cmd_dump_cfg(const struct options *opts, const struct source *src,
+			const struct clang_args *args)
 {
 	struct dump_state st = { opts, src, { NULL, NULL, 0, 0 }, 0 };
 	CXCursor tu = clang_getTranslationUnitCursor(src->tu);
 
+	(void)args;
 	build_macro_map(&st.macros, src->tu, src->file);
 	clang_visitChildren(tu, dump_function, &st);
 	release_macro_map(&st.macros);
@@ -146,10 +153,35 @@ static int cmd_dump_cfg(const struct options *opts, const struct source *src)
 	return 0;
 }
 
+/* The per-file pass of scan: FILE's summary into --summary=OUT.json. */
+static int cmd_summarize(const struct options *opts, const struct source *src,
+			 const struct clang_args *args)
+{
+	return write_file_summary(src, args, opts->kernel_version,
+				  opts->summary);
+}
+
+static int cmd_scan(const struct options *opts, int nr, const char **argv);
+static int cmd_link(const struct options *opts, int nr, const char **argv);
+
 static const struct command commands[] = {
-	{ "check", cmd_check },
-	{ "dump-cfg", cmd_dump_cfg },
+	{ "check", cmd_check, NULL },
+	{ "dump-cfg", cmd_dump_cfg, NULL },
+	{ "summarize", cmd_summarize, NULL },
+	{ "scan", NULL, cmd_scan },
+	{ "link", NULL, cmd_link },
 };
+
+/* The command named by the first argument ("scan", "link"), or NULL. */
+static const struct command *word_command(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (commands[i].run_args && !strcmp(commands[i].name, word))
+			return &commands[i];
+	return NULL;
+}
 
 static const struct command *find_command(const char *name)
 {
@@ -173,14 +205,26 @@ struct option {
 	const char *value;	/* how help shows its value */
 	enum option_value kind;
 	void (*handle)(struct options *opts, const char *value);
-	const char *help;	/* NULL: hidden, for the tests */
+	const char *help;
 };
 
 static void usage(void) __attribute__((noreturn));
 
+/* The options that choose a per-file command exclude each other. */
+static void set_command(struct options *opts, const char *option,
+			const char *name)
+{
+	static const char *chosen_by;
+
+	if (chosen_by && strcmp(chosen_by, option))
+		die("%s and %s exclude each other", chosen_by, option);
+	chosen_by = option;
+	opts->command = find_command(name);
+}
+
 static void opt_dump_cfg(struct options *opts, const char *value)
 {
-	opts->command = find_command("dump-cfg");
+	set_command(opts, "--dump-cfg", "dump-cfg");
 	opts->function = value && *value ? value : NULL;
 }
 
@@ -235,6 +279,7 @@ static void opt_kernel_version(struct options *opts, const char *value)
 
 static void opt_summary(struct options *opts, const char *value)
 {
+	set_command(opts, "--summary", "summarize");
 	opts->summary = value;
 }
 
@@ -251,6 +296,7 @@ static void opt_jobs(struct options *opts, const char *value)
 static void opt_verify(struct options *opts, const char *value)
 {
 	(void)value;
+	set_command(opts, "--verify", "check");
 	opts->verify = 1;
 }
 
@@ -260,26 +306,36 @@ static void opt_print_args(struct options *opts, const char *value)
 	opts->print_args = 1;
 }
 
-static void opt_crash_on(struct options *opts, const char *value)
+static void opt_enable(struct options *opts, const char *value)
 {
-	opts->crash_on = value;
+	(void)opts;
+	if (select_rules(value, 1))
+		exit(EXIT_FATAL);
 }
 
-static void opt_hang_on(struct options *opts, const char *value)
+static void opt_disable(struct options *opts, const char *value)
 {
-	opts->hang_on = value;
+	(void)opts;
+	if (select_rules(value, 0))
+		exit(EXIT_FATAL);
 }
 
-static void opt_findings_on(struct options *opts, const char *value)
+static void opt_list_rules(struct options *opts, const char *value)
 {
-	opts->findings_on = value;
+	(void)opts;
+	(void)value;
+	list_rules(stdout);
+	exit(0);
 }
+
+static void help(FILE *out);
 
 static void opt_help(struct options *opts, const char *value)
 {
 	(void)opts;
 	(void)value;
-	usage();
+	help(stdout);
+	exit(0);
 }
 
 static const struct option option_table[] = {
@@ -307,30 +363,37 @@ static const struct option option_table[] = {
 	  "scan: files analysed at once (default: the number of cores)" },
 	{ "--print-clang-args", "", OPTION_NO_VALUE, opt_print_args,
 	  "print the clang arguments of each FILE, and stop" },
-	{ "--debug-crash-on", "=FILE", OPTION_VALUE, opt_crash_on, NULL },
-	{ "--debug-hang-on", "=FILE", OPTION_VALUE, opt_hang_on, NULL },
-	{ "--debug-findings-on", "=FILE", OPTION_VALUE, opt_findings_on,
-	  NULL },
+	{ "--enable", "=RULE,...", OPTION_VALUE, opt_enable,
+	  "report only these rules" },
+	{ "--disable", "=RULE,...", OPTION_VALUE, opt_disable,
+	  "do not report these rules" },
+	{ "--list-rules", "", OPTION_NO_VALUE, opt_list_rules,
+	  "print the rules, one a line, and stop" },
 	{ "--help", "", OPTION_NO_VALUE, opt_help, "show this help" },
 };
 
-static void usage(void)
+static void help(FILE *out)
 {
 	size_t i;
 
-	fprintf(stderr, "usage: mmucheck [options] [compiler flags] FILE.c\n"
+	fprintf(out, "usage: mmucheck [options] [compiler flags] FILE.c\n"
 		"       mmucheck [options] --kdir=SRC --kbuild=BUILD FILE.c...\n"
-		"       mmucheck [options] -p DIR FILE.c...\n");
+		"       mmucheck [options] -p DIR FILE.c...\n"
+		"       mmucheck scan [options] --kdir=SRC --kbuild=BUILD [PATH...]\n"
+		"       mmucheck link [options] [--kdir=SRC] SUMMARY.json...\n");
 	for (i = 0; i < ARRAY_SIZE(option_table); i++) {
 		const struct option *o = &option_table[i];
-
 		int width = (int)(strlen(o->name) + strlen(o->value));
 
-		if (!o->help)
-			continue;
-		fprintf(stderr, "  %s%s%*s  %s\n", o->name, o->value,
+		fprintf(out, "  %s%s%*s  %s\n", o->name, o->value,
 			width < 24 ? 24 - width : 0, "", o->help);
 	}
+}
+
+/* A usage error: the help on stderr, exit 2. */
+static void usage(void)
+{
+	help(stderr);
 	exit(EXIT_FATAL);
 }
 
@@ -412,19 +475,6 @@ static int parse_options(struct options *opts, int argc, const char **argv)
 	return nr_left;
 }
 
-/* Is name the path, or its last components? */
-static int names(const char *name, const char *path)
-{
-	size_t n, len = strlen(path);
-
-	if (!name)
-		return 0;
-	n = strlen(name);
-	return !strcmp(name, path) ||
-	       (len > n && path[len - n - 1] == '/' &&
-		!strcmp(path + len - n, name));
-}
-
 /* A command returns -1 for an error, 1 when it made findings. */
 static int exit_status(int ret)
 {
@@ -437,19 +487,10 @@ static int analyse(const struct options *opts, const struct clang_args *args)
 	struct source src;
 	int ret;
 
-	if (names(opts->crash_on, args->source))
-		debug_crash();
-	if (names(opts->hang_on, args->source))
-		debug_hang();
 	ret = parse_source(&src, args->source, args->argv, args->argc);
-	if (!ret && opts->summary)
-		ret = write_file_summary(&src, args, opts->kernel_version,
-					 opts->summary);
-	else if (!ret)
-		ret = opts->command->run(opts, &src);
+	if (!ret)
+		ret = opts->command->run(opts, &src, args);
 	release_source(&src);
-	if (!ret && names(opts->findings_on, args->source))
-		ret = 1;
 	return exit_status(ret);
 }
 
@@ -569,8 +610,7 @@ static int run_files(const struct options *opts, int nr, const char **files)
 }
 
 /* "mmucheck scan ..." and "mmucheck link ...": the whole-tree pass. */
-static int run_tree_command(const struct options *opts, int nr,
-			    const char **argv)
+static struct scan_options tree_options(const struct options *opts)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	struct scan_options so = {
@@ -581,20 +621,33 @@ static int run_tree_command(const struct options *opts, int nr,
 		.kernel_version = opts->kernel_version, .progress = 1,
 	};
 
-	if (!strcmp(argv[0], "link"))
-		return run_link(&so, nr - 1, argv + 1);
+	return so;
+}
+
+static int cmd_scan(const struct options *opts, int nr, const char **argv)
+{
+	struct scan_options so = tree_options(opts);
+
 	if (!opts->kdir || !opts->kbuild)
 		die("scan: give the tree with --kdir=SRC --kbuild=BUILD");
-	return run_scan(&so, nr - 1, argv + 1);
+	return run_scan(&so, nr, argv);
+}
+
+static int cmd_link(const struct options *opts, int nr, const char **argv)
+{
+	struct scan_options so = tree_options(opts);
+
+	return run_link(&so, nr, argv);
 }
 
 int main(int argc, const char **argv)
 {
 	struct options opts;
 	int nr_args = parse_options(&opts, argc, argv);
+	const struct command *word = nr_args ? word_command(argv[0]) : NULL;
 
-	if (nr_args && (!strcmp(argv[0], "scan") || !strcmp(argv[0], "link")))
-		return run_tree_command(&opts, nr_args, argv);
+	if (word)
+		return word->run_args(&opts, nr_args - 1, argv + 1);
 
 	if (opts.kdir || opts.kbuild || opts.compdb)
 		return run_files(&opts, nr_args, argv);

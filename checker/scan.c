@@ -17,19 +17,16 @@
 
 #include <xxhash.h>
 
-#include "unit/unit.h"
+#include "analyse.h"
 #include "lib/diag.h"
 #include "input/inputs.h"
+#include "input/isolate.h"
 #include "input/membership.h"
 #include "scan.h"
 #include "link/summary.h"
 
 /* Bump when the summaries change meaning: the cache is then redone. */
 #define SUMMARY_FORMAT "3"
-
-static const char *const rules[] = {
-	"pte-outside-range", "page-freed-before-range-end", "range-unbalanced",
-};
 
 /* Not for an x86 kernel, or not kernel code. */
 static const char *const skipped_dirs[] = {
@@ -299,56 +296,48 @@ static int cached(const struct scan *sc, const struct unit *u)
 	return ret;
 }
 
-struct child {
-	pid_t pid;
-	int unit;
+struct round {
+	struct scan *sc;
+	int *todo;		/* the units this round analyses */
+	int nr_done;
 };
 
-static void progress(const struct scan *sc, const char *rel, int done,
-		     int total)
+static const char *round_name(int i, void *data)
 {
+	struct round *r = data;
+
+	return r->sc->units[r->todo[i]].rel;
+}
+
+static int round_run(int i, void *data)
+{
+	struct round *r = data;
+
+	return analyse_unit(r->sc, &r->sc->units[r->todo[i]]);
+}
+
+static void round_started(int i, void *data)
+{
+	struct round *r = data;
+	const struct scan *sc = r->sc;
+	int total = 0, k;
+
 	if (!sc->o->progress)
 		return;
+	for (k = 0; r->todo[k] >= 0; k++)
+		total++;
 	if (isatty(2))
-		fprintf(stderr, "\r\033[K[%d/%d] %s", done, total, rel);
+		fprintf(stderr, "\r\033[K[%d/%d] %s", ++r->nr_done, total,
+			round_name(i, data));
 	else
-		fprintf(stderr, "  CHECK   %s\n", rel);
+		fprintf(stderr, "  CHECK   %s\n", round_name(i, data));
 }
 
-static void start_child(struct scan *sc, struct child *c, int i)
+static void round_done(int i, int ret, void *data)
 {
-	pid_t pid;
+	struct round *r = data;
 
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0)
-		die("scan: fork: %s", strerror(errno));
-	if (!pid) {
-		if (sc->o->timeout)
-			alarm(sc->o->timeout);
-		_exit(analyse_unit(sc, &sc->units[i]));
-	}
-	c->pid = pid;
-	c->unit = i;
-}
-
-static void child_done(struct scan *sc, struct child *c, int status)
-{
-	struct unit *u = &sc->units[c->unit];
-
-	if (WIFEXITED(status) && !WEXITSTATUS(status)) {
-		u->state = UNIT_DONE;
-		return;
-	}
-	u->state = UNIT_FAILED;
-	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
-		fprintf(stderr, "%s: error: analysis timed out after %u s\n",
-			u->rel, sc->o->timeout);
-	else if (WIFSIGNALED(status))
-		fprintf(stderr, "%s: error: mmucheck crashed (%s)\n", u->rel,
-			sigabbrev_np(WTERMSIG(status)) ?
-			sigabbrev_np(WTERMSIG(status)) : "signal");
+	r->sc->units[r->todo[i]].state = ret ? UNIT_FAILED : UNIT_DONE;
 }
 
 static int bigger_first(const void *a, const void *b)
@@ -364,41 +353,26 @@ static int bigger_first(const void *a, const void *b)
  */
 static void run_round(struct scan *sc)
 {
-	struct child *kids = xcalloc(sc->o->jobs, sizeof(*kids));
-	int i, running = 0, done = 0, todo = 0, status, k;
-	pid_t pid;
+	struct round r = { sc, xcalloc(sc->nr + 1, sizeof(int)), 0 };
+	struct child_run run = {
+		.jobs = sc->o->jobs, .timeout = sc->o->timeout,
+		.name = round_name, .run = round_run,
+		.started = round_started, .done = round_done, .data = &r,
+	};
+	int i;
 
 	qsort(sc->units, sc->nr, sizeof(*sc->units), bigger_first);
 	for (i = 0; i < sc->nr; i++)
 		if (sc->units[i].state == UNIT_NEW && cached(sc, &sc->units[i]))
 			sc->units[i].state = UNIT_CACHED;
 	for (i = 0; i < sc->nr; i++)
-		todo += sc->units[i].state == UNIT_NEW;
-	for (i = 0; i < sc->nr || running; ) {
-		if (i < sc->nr && sc->units[i].state != UNIT_NEW) {
-			i++;
-			continue;
-		}
-		if (i < sc->nr && running < sc->o->jobs) {
-			for (k = 0; kids[k].pid; k++)
-				;
-			progress(sc, sc->units[i].rel, ++done, todo);
-			start_child(sc, &kids[k], i++);
-			running++;
-			continue;
-		}
-		pid = wait(&status);
-		for (k = 0; k < sc->o->jobs && kids[k].pid != pid; k++)
-			;
-		if (k == sc->o->jobs)
-			continue;
-		child_done(sc, &kids[k], status);
-		kids[k].pid = 0;
-		running--;
-	}
+		if (sc->units[i].state == UNIT_NEW)
+			r.todo[run.nr++] = i;
+	r.todo[run.nr] = -1;
+	run_children(&run);
 	if (sc->o->progress && isatty(2))
 		fprintf(stderr, "\r\033[K");
-	free(kids);
+	free(r.todo);
 }
 
 static void load(const struct scan *sc, struct program *prog,
@@ -424,7 +398,7 @@ static void needy_roots(struct program *prog, struct strlist *names)
 	struct findings scratch = { NULL, 0, 0, 0, 0 };
 	int i;
 
-	decide_pte_outside_range(prog, &scratch);
+	link_rules(prog, &scratch);
 	release_findings(&scratch);
 	for (i = 0; i < prog->nr; i++) {
 		const struct fsum *f = prog->fns[i];
@@ -487,10 +461,10 @@ static void closing_line(const struct scan *sc, const struct findings *found)
 	fprintf(stderr,
 		"mmucheck scan: %d files considered, %d analysed (%d from cache), %d failed; findings:",
 		sc->nr, parsed, from_cache, failed);
-	for (j = 0; j < (int)ARRAY_SIZE(rules); j++) {
+	for (j = 0; j < NR_RULES; j++) {
 		for (per_rule = 0, i = 0; i < found->nr; i++)
-			per_rule += !strcmp(found->items[i].rule, rules[j]);
-		fprintf(stderr, "%s %s %d", j ? "," : "", rules[j], per_rule);
+			per_rule += !strcmp(found->items[i].rule, rule_id(j));
+		fprintf(stderr, "%s %s %d", j ? "," : "", rule_id(j), per_rule);
 	}
 	fprintf(stderr, "; %.1f s\n", now() - sc->start);
 }
@@ -524,11 +498,12 @@ int run_scan(const struct scan_options *o, int nr, const char **paths)
 	release_program(&prog);
 	prog.whole = 1;
 	load(&sc, &prog, &found);
-	decide_pte_outside_range(&prog, &found);
+	link_rules(&prog, &found);
 	make_relative(&found, o->kdir);
 	finish_findings(&found, &(struct finish_options){
 					.min = o->min_confidence,
-					.root = o->kdir });
+					.root = o->kdir,
+					.keep_rule = rule_enabled });
 	report(o, &found);
 	closing_line(&sc, &found);
 	for (i = 0; i < sc.nr; i++) {
@@ -559,12 +534,13 @@ int run_link(const struct scan_options *o, int nr, const char **paths)
 			release_findings(&found);
 			return EXIT_FATAL;
 		}
-	decide_pte_outside_range(&prog, &found);
+	link_rules(&prog, &found);
 	if (o->kdir)
 		make_relative(&found, o->kdir);
 	finish_findings(&found, &(struct finish_options){
 					.min = o->min_confidence,
-					.root = o->kdir ? o->kdir : "" });
+					.root = o->kdir ? o->kdir : "",
+					.keep_rule = rule_enabled });
 	report(o, &found);
 	ret = found.nr > 0;
 	release_program(&prog);

@@ -72,8 +72,10 @@ int analyse_here(const char *file, unsigned int timeout, analyse_fn *fn,
 }
 
 /* In the child: SIGALRM's default action ends it, the parent tells why. */
-static void run_child(const char *file, unsigned int timeout,
-		      analyse_fn *fn, const void *data)
+static int last_status;
+
+static void run_child(unsigned int timeout, int (*fn)(int i, void *data),
+		      void *data, int i)
 {
 	sigset_t set;
 
@@ -82,7 +84,7 @@ static void run_child(const char *file, unsigned int timeout,
 	sigaddset(&set, SIGALRM);
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
 	alarm(timeout);
-	exit(fn(file, data));
+	exit(fn(i, data));
 }
 
 static const char *signal_name(int sig)
@@ -110,10 +112,8 @@ static int outcome(const char *file, int status, unsigned int timeout)
 	return EXIT_FATAL;
 }
 
-static int analyse_in_child(const char *file, unsigned int timeout,
-			    analyse_fn *fn, const void *data)
+static pid_t start_child(const struct child_run *r, int i)
 {
-	int status;
 	pid_t pid;
 
 	/* else the child would print what is buffered here once more */
@@ -121,32 +121,106 @@ static int analyse_in_child(const char *file, unsigned int timeout,
 	fflush(stderr);
 	pid = fork();
 	if (pid < 0) {
-		report(file, "cannot fork: %s", strerror(errno));
-		return EXIT_FATAL;
+		report(r->name(i, r->data), "cannot fork: %s", strerror(errno));
+		return -1;
 	}
-	if (!pid)
-		run_child(file, timeout, fn, data);
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR) {
-			report(file, "waitpid: %s", strerror(errno));
-			return EXIT_FATAL;
+	return pid;
+}
+
+static pid_t wait_child(void)
+{
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, 0)) < 0 && errno == EINTR)
+		;
+	if (pid > 0)
+		last_status = status;
+	return pid;
+}
+
+int run_children(const struct child_run *r)
+{
+	int jobs = r->jobs > 0 ? r->jobs : 1;
+	pid_t *pids = xcalloc(jobs, sizeof(*pids));
+	int *task = xcalloc(jobs, sizeof(*task));
+	int next = 0, running = 0, k, ret, failed = 0, findings = 0;
+	pid_t pid;
+
+	while (next < r->nr || running) {
+		if (next < r->nr && running < jobs) {
+			for (k = 0; pids[k]; k++)
+				;
+			if (r->started)
+				r->started(next, r->data);
+			pid = start_child(r, next);
+			if (!pid) {
+				/* the child: nothing of the parent's to leak */
+				free(pids);
+				free(task);
+				run_child(r->timeout, r->run, r->data, next);
+			}
+			if (pid < 0) {
+				failed = 1;
+				if (r->done)
+					r->done(next, EXIT_FATAL, r->data);
+				next++;
+				continue;
+			}
+			pids[k] = pid;
+			task[k] = next++;
+			running++;
+			continue;
 		}
+		pid = wait_child();
+		if (pid < 0)
+			die("waitpid: %s", strerror(errno));
+		for (k = 0; k < jobs && pids[k] != pid; k++)
+			;
+		if (k == jobs)
+			continue;
+		ret = outcome(r->name(task[k], r->data), last_status,
+			      r->timeout);
+		failed |= ret == EXIT_FATAL;
+		findings |= ret == 1;
+		if (r->done)
+			r->done(task[k], ret, r->data);
+		pids[k] = 0;
+		running--;
 	}
-	return outcome(file, status, timeout);
+	free(pids);
+	free(task);
+	return failed ? EXIT_FATAL : findings;
+}
+
+struct each {
+	const char *const *files;
+	analyse_fn *fn;
+	const void *data;
+};
+
+static const char *each_name(int i, void *data)
+{
+	return ((struct each *)data)->files[i];
+}
+
+static int each_run(int i, void *data)
+{
+	struct each *e = data;
+
+	return e->fn(e->files[i], e->data);
 }
 
 int analyse_each(const char *const *files, int nr, unsigned int timeout,
 		 analyse_fn *fn, const void *data)
 {
-	int i, failed = 0, findings = 0;
+	struct each e = { files, fn, data };
+	struct child_run r = {
+		.nr = nr, .jobs = 1, .timeout = timeout,
+		.name = each_name, .run = each_run, .data = &e,
+	};
 
-	for (i = 0; i < nr; i++) {
-		int ret = analyse_in_child(files[i], timeout, fn, data);
-
-		failed |= ret == EXIT_FATAL;
-		findings |= ret == 1;
-	}
-	return failed ? EXIT_FATAL : findings;
+	return run_children(&r);
 }
 
 /*
@@ -165,18 +239,4 @@ const char *__asan_default_options(void)
 const char *__ubsan_default_options(void)
 {
 	return "exitcode=3";
-}
-
-void debug_crash(void)
-{
-	/* the default action: ASan's handler would make it an exit(1) */
-	signal(SIGSEGV, SIG_DFL);
-	raise(SIGSEGV);
-	abort();
-}
-
-void debug_hang(void)
-{
-	for (;;)
-		pause();
 }

@@ -27,8 +27,23 @@ int analyse_here(const char *file, unsigned int timeout, analyse_fn *fn,
 int analyse_each(const char *const *files, int nr, unsigned int timeout,
 		 analyse_fn *fn, const void *data);
 
-/* Faults for the tests of the isolation: a crash and a hang. */
-void debug_crash(void) __attribute__((noreturn));
-void debug_hang(void) __attribute__((noreturn));
+/*
+ * The one child-process runner: nr tasks, jobs at a time, each in a
+ * child under the time limit.  A child killed by a signal or out of
+ * time gets the one message of its kind (as above); done() hears 0, 1
+ * or EXIT_FATAL.  Returns EXIT_FATAL if any task failed, else 1 if any
+ * had findings, else 0.
+ */
+struct child_run {
+	int nr, jobs;
+	unsigned int timeout;
+	const char *(*name)(int i, void *data);	/* what task i is about */
+	int (*run)(int i, void *data);		/* in the child */
+	void (*started)(int i, void *data);	/* or NULL */
+	void (*done)(int i, int ret, void *data);	/* or NULL */
+	void *data;
+};
+
+int run_children(const struct child_run *r);
 
 #endif

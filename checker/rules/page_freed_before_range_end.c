@@ -17,10 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unit/unit.h"
+#include "rules/rules.h"
 #include "parse/cursor.h"
 
-#define RULE "page-freed-before-range-end"
+#define RULE rule_id(RULE_PAGE_FREED_BEFORE_RANGE_END)
 #define PENDING "pending:"	/* cleared, secondary TLBs not flushed */
 #define REF "ref:"		/* a reference this function took */
 #define ALIAS "alias:"		/* folio = page_folio(page) */
@@ -31,7 +31,7 @@ static const struct slot *first_pending(struct walk *w)
 	int i;
 
 	for (i = 0; i < nr_slots(w); i++) {
-		const struct slot *s = slot_of(w, CHECK_PAGE, i);
+		const struct slot *s = slot_of(w, RULE_PAGE_FREED_BEFORE_RANGE_END, i);
 
 		if (s && !strncmp(s->key, PENDING, strlen(PENDING)))
 			return s;

@@ -8,9 +8,9 @@
  */
 #include <stdio.h>
 
-#include "link/summary.h"
+#include "rules/rules.h"
 
-#define RULE "page-freed-before-range-end"
+#define RULE rule_id(RULE_PAGE_FREED_BEFORE_RANGE_END)
 
 static const struct ssite *call_in_range(const struct program *p,
 					 const struct fsum *callee,

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unit/unit.h"
+#include "rules/rules.h"
 #include "parse/cursor.h"
 
 #define PENDING "pending:"	/* cleared outside a range, maybe aging */
@@ -303,7 +303,7 @@ static void pte_exit(struct walk *w)
 	int i;
 
 	for (i = 0; i < nr_slots(w); i++) {
-		const struct slot *s = slot_of(w, CHECK_PTE, i);
+		const struct slot *s = slot_of(w, RULE_PTE_OUTSIDE_RANGE, i);
 
 		if (s && !strncmp(s->key, PENDING, strlen(PENDING)))
 			record_op(w, s->pos, s->aux,

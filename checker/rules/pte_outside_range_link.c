@@ -24,9 +24,9 @@
 #include <string.h>
 
 #include "model/model.h"
-#include "link/summary.h"
+#include "rules/rules.h"
 
-#define RULE "pte-outside-range"
+#define RULE rule_id(RULE_PTE_OUTSIDE_RANGE)
 #define MAX_CHAIN 32
 
 static int needs(const struct fsum *f)
@@ -192,9 +192,7 @@ void decide_pte_outside_range(struct program *p, struct findings *out)
 {
 	int i;
 
-	link_program(p);
 	find_needs(p);
 	for (i = 0; i < p->nr; i++)
 		report_function(out, p->fns[i]);
-	decide_page_in_callers_range(p, out);
 }

@@ -17,12 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unit/unit.h"
+#include "rules/rules.h"
 #include "parse/cursor.h"
 
 enum range_state { R_INIT = 1, R_OPEN, R_CLOSED, R_PENDING, R_FAILED };
 
-#define RULE "range-unbalanced"
+#define RULE rule_id(RULE_RANGE_UNBALANCED)
 #define KEY_PREFIX "range:"
 #define RESULT_PREFIX "result:"
 #define START_PREFIX "start:"
@@ -65,7 +65,7 @@ int range_is_open(struct walk *w)
 	int i, n = nr_slots(w);
 
 	for (i = 0; i < n; i++) {
-		const struct slot *s = slot_of(w, CHECK_RANGES, i);
+		const struct slot *s = slot_of(w, RULE_RANGE_UNBALANCED, i);
 
 		if (s && (s->value == R_OPEN || s->value == R_PENDING))
 			return 1;
@@ -290,7 +290,7 @@ static void ranges_exit(struct walk *w)
 	int i;
 
 	for (i = 0; i < nr_slots(w); i++) {
-		const struct slot *s = slot_of(w, CHECK_RANGES, i);
+		const struct slot *s = slot_of(w, RULE_RANGE_UNBALANCED, i);
 
 		if (!s || strncmp(s->key, KEY_PREFIX, strlen(KEY_PREFIX)) ||
 		    (s->value != R_OPEN && s->value != R_PENDING) ||

@@ -150,24 +150,8 @@ void trace_from_trail(struct trace *t, const struct note *trail);
 void trace_add(struct trace *t, struct src_pos pos, const char *text);
 void trace_release(struct trace *t);
 
-/* checks.c */
-enum check_owner { CHECK_RANGES, CHECK_PTE, CHECK_PAGE, NR_CHECKS };
-extern const struct check *const check_table[NR_CHECKS];
-extern const struct check check_ranges, check_pte, check_page;
-
-/* check_ranges.c: the state of the ranges on the current path */
-int range_is_open(struct walk *w);
 /* summarize.c: the summaries of the file's functions */
 void summarize_file(struct file_analysis *fa, struct program *p);
 
-/* analyse.c */
-/*
- * Walk every function of the file.  The findings of one function go to
- * out; pte-outside-range is decided over the file's own functions, unless
- * summaries is given: then they go there, for a decision over many files.
- */
-int check_translation_unit(struct source *src, const struct model *forced,
-			   enum confidence min, struct findings *out,
-			   struct program *summaries);
 
 #endif
