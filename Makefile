@@ -10,10 +10,11 @@
 #   make deps     install the Debian packages (idempotent; root)
 #   make trees    prepare linux-source-6.1 and 6.12 (scripts/kernel-tree)
 #   make checker  build checker/mmucheck
+#   make lint     clang-format, checkpatch.pl and shellcheck (make check runs it)
 
 VERSION ?= 6.1
 
-.PHONY: all deps trees checker scan check check-fast clean
+.PHONY: all deps trees checker scan check check-fast lint clean
 
 all: checker
 
@@ -32,6 +33,9 @@ scan: deps checker
 
 check: deps checker
 	@tests/run
+
+lint: deps
+	@scripts/lint
 
 check-fast: deps checker
 	@MMUCHECK_FAST=1 tests/run

@@ -29,9 +29,9 @@ static char *file_of(struct src_pos pos)
 	return path;
 }
 
-static void report(void *sink, struct walk *w, const char *rule,
-		   int confidence, struct src_pos pos,
-		   const struct note *trail, const char *message)
+static void report(void *sink, struct walk *w, const char *rule, int confidence,
+		   struct src_pos pos, const struct note *trail,
+		   const char *message)
 {
 	struct file_analysis *fa = sink;
 	struct function_info *fi = walk_check_data(w);
@@ -125,11 +125,12 @@ int check_translation_unit(struct source *src, const struct model *forced,
 	if (!summaries)
 		link_rules(&own, out);
 	release_program(&own);
-	finish_findings(out, &(struct finish_options){
-				     .min = min,
-				     .root = "",
-				     /* a summary keeps every rule: it is cached */
-				     .keep_rule = summaries ? NULL : rule_enabled });
+	finish_findings(out,
+			&(struct finish_options){
+				.min = min,
+				.root = "",
+				/* a summary keeps every rule: it is cached */
+				.keep_rule = summaries ? NULL : rule_enabled });
 	for (i = 0; i < fa.nr_fns; i++)
 		free_function_info(fa.fns[i]);
 	free(fa.fns);

@@ -45,18 +45,18 @@ struct command {
 
 struct options {
 	const struct command *command;
-	const char *function;	/* --dump-cfg=FUNCTION, NULL for all */
-	int json;		/* --format=json */
-	enum confidence min_confidence;	/* --confidence=LEVEL */
-	int kernel_version;	/* --kernel-version=X.Y, 0 to detect */
-	int verify;		/* --verify */
-	int under_kbuild;	/* run by make C=1/C=2 (KBUILD_CHECKSRC set) */
-	const char *summary;	/* --summary=OUT.json: the per-file pass */
-	int jobs;		/* -j N for scan */
-	const char *kdir, *kbuild;	/* --kdir=SRC --kbuild=BUILD */
-	const char *compdb;	/* -p DIR */
-	unsigned int timeout;	/* seconds per file, 0 for none */
-	int print_args;		/* --print-clang-args */
+	const char *function; /* --dump-cfg=FUNCTION, NULL for all */
+	int json; /* --format=json */
+	enum confidence min_confidence; /* --confidence=LEVEL */
+	int kernel_version; /* --kernel-version=X.Y, 0 to detect */
+	int verify; /* --verify */
+	int under_kbuild; /* run by make C=1/C=2 (KBUILD_CHECKSRC set) */
+	const char *summary; /* --summary=OUT.json: the per-file pass */
+	int jobs; /* -j N for scan */
+	const char *kdir, *kbuild; /* --kdir=SRC --kbuild=BUILD */
+	const char *compdb; /* -p DIR */
+	unsigned int timeout; /* seconds per file, 0 for none */
+	int print_args; /* --print-clang-args */
 };
 
 /* Exit 1 when there are findings (or, with --verify, mismatches). */
@@ -195,14 +195,14 @@ static const struct command *find_command(const char *name)
 
 enum option_value {
 	OPTION_NO_VALUE,
-	OPTION_OPTIONAL,	/* --name or --name=VALUE */
-	OPTION_VALUE,		/* --name=VALUE or --name VALUE */
-	OPTION_DIR,		/* -p=DIR, or -p DIR if DIR is a directory */
+	OPTION_OPTIONAL, /* --name or --name=VALUE */
+	OPTION_VALUE, /* --name=VALUE or --name VALUE */
+	OPTION_DIR, /* -p=DIR, or -p DIR if DIR is a directory */
 };
 
 struct option {
 	const char *name;
-	const char *value;	/* how help shows its value */
+	const char *value; /* how help shows its value */
 	enum option_value kind;
 	void (*handle)(struct options *opts, const char *value);
 	const char *help;
@@ -376,7 +376,8 @@ static void help(FILE *out)
 {
 	size_t i;
 
-	fprintf(out, "usage: mmucheck [options] [compiler flags] FILE.c\n"
+	fprintf(out,
+		"usage: mmucheck [options] [compiler flags] FILE.c\n"
 		"       mmucheck [options] --kdir=SRC --kbuild=BUILD FILE.c...\n"
 		"       mmucheck [options] -p DIR FILE.c...\n"
 		"       mmucheck scan [options] --kdir=SRC --kbuild=BUILD [PATH...]\n"
@@ -447,8 +448,8 @@ static int parse_option(struct options *opts, int argc, const char **argv,
 			return 1;
 		}
 		if (!arg[len])
-			return take_value(opts, o, i + 1 < argc ? argv[i + 1]
-								: NULL);
+			return take_value(opts, o,
+					  i + 1 < argc ? argv[i + 1] : NULL);
 	}
 	return 0;
 }
@@ -600,8 +601,7 @@ static int run_files(const struct options *opts, int nr, const char **files)
 	if (opts->print_args)
 		ret = print_file_args(opts, nr, files);
 	else if (nr == 1)
-		ret = analyse_here(files[0], opts->timeout, analyse_file,
-				   opts);
+		ret = analyse_here(files[0], opts->timeout, analyse_file, opts);
 	else
 		ret = analyse_each(files, nr, opts->timeout, analyse_file,
 				   opts);
@@ -614,11 +614,14 @@ static struct scan_options tree_options(const struct options *opts)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	struct scan_options so = {
-		.kdir = opts->kdir, .kbuild = opts->kbuild,
+		.kdir = opts->kdir,
+		.kbuild = opts->kbuild,
 		.jobs = opts->jobs ? opts->jobs : (cores > 0 ? (int)cores : 1),
-		.timeout = opts->timeout, .json = opts->json,
+		.timeout = opts->timeout,
+		.json = opts->json,
 		.min_confidence = opts->min_confidence,
-		.kernel_version = opts->kernel_version, .progress = 1,
+		.kernel_version = opts->kernel_version,
+		.progress = 1,
 	};
 
 	return so;

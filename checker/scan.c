@@ -66,8 +66,7 @@ static char *summary_key(const char *path, const struct clang_args *args)
 	if (text)
 		XXH3_64bits_update(h, text, size);
 	free(text);
-	snprintf(key, 17, "%016llx",
-		 (unsigned long long)XXH3_64bits_digest(h));
+	snprintf(key, 17, "%016llx", (unsigned long long)XXH3_64bits_digest(h));
 	XXH3_freeState(h);
 	return key;
 }
@@ -114,10 +113,10 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 
 /* The file list and what happened to each. */
 struct unit {
-	char *rel;		/* path relative to the source tree */
-	char *summary;		/* its summary file */
-	int state;		/* UNIT_* */
-	long size;		/* bytes: the biggest files start first */
+	char *rel; /* path relative to the source tree */
+	char *summary; /* its summary file */
+	int state; /* UNIT_* */
+	long size; /* bytes: the biggest files start first */
 };
 
 enum { UNIT_NEW, UNIT_DONE, UNIT_CACHED, UNIT_FAILED };
@@ -217,8 +216,8 @@ static int add_files_naming(struct scan *sc, const struct strlist *names,
 	for (i = 0; i < names->nr; i++)
 		len += strlen(names->items[i]) + 1;
 	cmd = xmalloc(len);
-	snprintf(cmd, len,
-		 "cd '%s' && lid -f .id-utils.index -r '^(", sc->o->kdir);
+	snprintf(cmd, len, "cd '%s' && lid -f .id-utils.index -r '^(",
+		 sc->o->kdir);
 	for (i = 0; i < names->nr; i++) {
 		strcat(cmd, names->items[i]);
 		strcat(cmd, i + 1 < names->nr ? "|" : ")$' 2>/dev/null");
@@ -227,10 +226,10 @@ static int add_files_naming(struct scan *sc, const struct strlist *names,
 	if (!p)
 		die("scan: cannot run lid: %s", strerror(errno));
 	while (getline(&line, &cap, p) > 0) {
-		char *tok = strtok(line, " \n");
+		char *tok = strtok(line, "\n ");
 
-		/* "name file file ..." */
-		while ((tok = strtok(NULL, " \n")))
+		/* "name", then the paths that have it */
+		while ((tok = strtok(NULL, "\n ")))
 			if (wanted_path(sc, tok, nr, paths) &&
 			    !has_unit(sc, tok)) {
 				add_unit(sc, tok);
@@ -246,8 +245,8 @@ static int add_files_naming(struct scan *sc, const struct strlist *names,
 static void model_names(struct strlist *names)
 {
 	static const enum api_class wanted[] = {
-		RANGE_START, RANGE_START_NONBLOCK, RANGE_END, PTE_CLEAR,
-		PTE_DOWNGRADE, PTE_REPLACE, PAGE_WALK,
+		RANGE_START,   RANGE_START_NONBLOCK, RANGE_END, PTE_CLEAR,
+		PTE_DOWNGRADE, PTE_REPLACE,	     PAGE_WALK,
 	};
 	size_t i;
 
@@ -298,7 +297,7 @@ static int cached(const struct scan *sc, const struct unit *u)
 
 struct round {
 	struct scan *sc;
-	int *todo;		/* the units this round analyses */
+	int *todo; /* the units this round analyses */
 	int nr_done;
 };
 
@@ -355,9 +354,13 @@ static void run_round(struct scan *sc)
 {
 	struct round r = { sc, xcalloc(sc->nr + 1, sizeof(int)), 0 };
 	struct child_run run = {
-		.jobs = sc->o->jobs, .timeout = sc->o->timeout,
-		.name = round_name, .run = round_run,
-		.started = round_started, .done = round_done, .data = &r,
+		.jobs = sc->o->jobs,
+		.timeout = sc->o->timeout,
+		.name = round_name,
+		.run = round_run,
+		.started = round_started,
+		.done = round_done,
+		.data = &r,
 	};
 	int i;
 
@@ -500,10 +503,10 @@ int run_scan(const struct scan_options *o, int nr, const char **paths)
 	load(&sc, &prog, &found);
 	link_rules(&prog, &found);
 	make_relative(&found, o->kdir);
-	finish_findings(&found, &(struct finish_options){
-					.min = o->min_confidence,
-					.root = o->kdir,
-					.keep_rule = rule_enabled });
+	finish_findings(&found,
+			&(struct finish_options){ .min = o->min_confidence,
+						  .root = o->kdir,
+						  .keep_rule = rule_enabled });
 	report(o, &found);
 	closing_line(&sc, &found);
 	for (i = 0; i < sc.nr; i++) {

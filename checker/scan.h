@@ -24,7 +24,7 @@ struct scan_options {
 	int json;
 	enum confidence min_confidence;
 	int kernel_version;
-	int progress;		/* print CHECK lines */
+	int progress; /* print CHECK lines */
 };
 
 int run_scan(const struct scan_options *o, int nr, const char **paths);

@@ -49,7 +49,7 @@ expect "every folder is a layer" unlisted
 
 loose() {
 	local extra
-	extra=$(ls ./*.c ./*.h 2>/dev/null | sed 's|^\./||' |
+	extra=$(find . -maxdepth 1 -name '*.[ch]' | sed 's|^\./||' |
 		grep -v -x -e main.c -e analyse.c -e analyse.h -e scan.c -e scan.h)
 	[ -z "$extra" ] || { echo "outside a stage folder: $extra"; return 1; }
 }

@@ -10,15 +10,15 @@
 #include "cfg/cfg.h"
 
 struct cleanup_var {
-	CXCursor var;		/* the VarDecl */
-	char *func;		/* its __attribute__((cleanup(func))) */
+	CXCursor var; /* the VarDecl */
+	char *func; /* its __attribute__((cleanup(func))) */
 	int scope_id;
 };
 
 struct scope {
 	struct scope *outer;
 	int id;
-	struct cleanup_var *vars;	/* in declaration order */
+	struct cleanup_var *vars; /* in declaration order */
 	int nr_vars, alloc_vars;
 };
 
@@ -29,19 +29,19 @@ struct scope_mark {
 };
 
 struct scope_path {
-	struct scope_mark *marks;	/* innermost first */
+	struct scope_mark *marks; /* innermost first */
 	int nr;
 };
 
 struct jump_target {
-	struct basic_block *block;	/* NULL: not inside a loop/switch */
-	struct scope *scope;		/* the scope the target is in */
+	struct basic_block *block; /* NULL: not inside a loop/switch */
+	struct scope *scope; /* the scope the target is in */
 };
 
 struct label {
 	char *name;
 	struct basic_block *block;
-	struct scope_path path;		/* valid once defined */
+	struct scope_path path; /* valid once defined */
 	int defined;
 };
 
@@ -50,8 +50,8 @@ struct pending_goto {
 	struct basic_block *block;
 	CXCursor stmt;
 	int label;
-	struct cleanup_var *live;	/* innermost first, copies */
-	int *index;			/* position of each in its scope */
+	struct cleanup_var *live; /* innermost first, copies */
+	int *index; /* position of each in its scope */
 	int nr_live;
 };
 
@@ -59,7 +59,7 @@ struct pending_goto {
 struct pending_jump {
 	struct basic_block *block;
 	CXCursor stmt;
-	int any_label;		/* computed goto: every label */
+	int any_label; /* computed goto: every label */
 };
 
 struct switch_ctx {
@@ -72,7 +72,7 @@ struct builder {
 	struct cfg *cfg;
 	CXTranslationUnit tu;
 	const struct macro_map *macros;
-	struct basic_block *cur;	/* NULL: the code here is unreachable */
+	struct basic_block *cur; /* NULL: the code here is unreachable */
 	struct jump_target brk, cont;
 	struct switch_ctx *sw;
 	struct scope *scope;
@@ -112,8 +112,7 @@ void build_cond(struct builder *b, CXCursor cond, struct basic_block *t,
 void push_scope(struct builder *b);
 void pop_scope(struct builder *b, struct src_pos exit);
 void declare_cleanup(struct builder *b, CXCursor var);
-void emit_cleanups(struct builder *b, struct scope *until,
-		   struct src_pos exit);
+void emit_cleanups(struct builder *b, struct scope *until, struct src_pos exit);
 int find_label(struct builder *b, CXCursor name_cursor);
 void define_label(struct builder *b, int label, CXCursor stmt);
 void record_goto(struct builder *b, int label, CXCursor stmt);

@@ -15,8 +15,7 @@ struct src_pos location_pos(CXSourceLocation loc)
 {
 	struct src_pos pos;
 
-	clang_getFileLocation(loc, &pos.file, &pos.line, &pos.col,
-			      &pos.offset);
+	clang_getFileLocation(loc, &pos.file, &pos.line, &pos.col, &pos.offset);
 	return pos;
 }
 

@@ -26,27 +26,27 @@ struct src_pos {
 };
 
 enum event_kind {
-	EVENT_STMT,	/* a statement or full expression */
-	EVENT_CALL,	/* a call, after its arguments */
-	EVENT_CLEANUP,	/* a cleanup function called at scope exit */
+	EVENT_STMT, /* a statement or full expression */
+	EVENT_CALL, /* a call, after its arguments */
+	EVENT_CLEANUP, /* a cleanup function called at scope exit */
 };
 
 struct event {
 	enum event_kind kind;
-	CXCursor cursor;	/* the statement, CallExpr, or VarDecl */
+	CXCursor cursor; /* the statement, CallExpr, or VarDecl */
 	struct src_pos pos;
-	char *callee;		/* NULL for a call through a pointer */
-	char *macro;		/* the macro a call came from, or NULL */
+	char *callee; /* NULL for a call through a pointer */
+	char *macro; /* the macro a call came from, or NULL */
 };
 
 enum edge_kind {
 	EDGE_ALWAYS,
-	EDGE_TRUE,	/* cond was true */
-	EDGE_FALSE,	/* cond was false */
-	EDGE_CASE,	/* label is the CaseStmt, cond the switch condition */
-	EDGE_DEFAULT,	/* label is the DefaultStmt */
-	EDGE_NO_CASE,	/* a switch without default matched nothing */
-	EDGE_ASM_GOTO,	/* an asm goto may jump to this label */
+	EDGE_TRUE, /* cond was true */
+	EDGE_FALSE, /* cond was false */
+	EDGE_CASE, /* label is the CaseStmt, cond the switch condition */
+	EDGE_DEFAULT, /* label is the DefaultStmt */
+	EDGE_NO_CASE, /* a switch without default matched nothing */
+	EDGE_ASM_GOTO, /* an asm goto may jump to this label */
 };
 
 struct basic_block;
@@ -60,24 +60,24 @@ struct edge {
 
 struct basic_block {
 	int nr;
-	unsigned int line;	/* where the block starts */
+	unsigned int line; /* where the block starts */
 	struct event *events;
 	int nr_events, alloc_events;
 	struct edge *succs;
 	int nr_succs, alloc_succs;
 	struct basic_block **preds;
 	int nr_preds, alloc_preds;
-	int visited;		/* scratch for graph walks */
-	struct basic_block *idom;	/* set by compute_dominators() */
+	int visited; /* scratch for graph walks */
+	struct basic_block *idom; /* set by compute_dominators() */
 };
 
 struct cfg {
 	CXCursor function;
-	const struct macro_map *macros;	/* must outlive the cfg */
+	const struct macro_map *macros; /* must outlive the cfg */
 	char *name;
 	unsigned int line;
 	struct basic_block *entry, *exit;
-	struct basic_block **blocks;	/* blocks[i]->nr == i */
+	struct basic_block **blocks; /* blocks[i]->nr == i */
 	int nr_blocks, alloc_blocks;
 };
 

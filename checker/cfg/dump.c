@@ -14,8 +14,8 @@
 #define STMT_TEXT_MAX 60
 #define COND_TEXT_MAX 40
 
-static void print_text(FILE *out, const struct cfg *cfg,
-		       CXTranslationUnit tu, CXCursor c, size_t max)
+static void print_text(FILE *out, const struct cfg *cfg, CXTranslationUnit tu,
+		       CXCursor c, size_t max)
 {
 	struct file_range r;
 	char *text;
@@ -36,8 +36,8 @@ static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent,
 	return CXChildVisit_Break;
 }
 
-static void print_callee(FILE *out, const struct cfg *cfg,
-			 CXTranslationUnit tu, const struct event *ev)
+static void print_callee(FILE *out, const struct cfg *cfg, CXTranslationUnit tu,
+			 const struct event *ev)
 {
 	CXCursor callee = clang_getNullCursor();
 
@@ -49,8 +49,8 @@ static void print_callee(FILE *out, const struct cfg *cfg,
 	print_text(out, cfg, tu, callee, COND_TEXT_MAX);
 }
 
-static void print_event(FILE *out, const struct cfg *cfg,
-			CXTranslationUnit tu, const struct event *ev)
+static void print_event(FILE *out, const struct cfg *cfg, CXTranslationUnit tu,
+			const struct event *ev)
 {
 	CXString var;
 
@@ -75,8 +75,8 @@ static void print_event(FILE *out, const struct cfg *cfg,
 }
 
 /* "case 1", "case 1 ... 3": the values are the first children. */
-static void print_case(FILE *out, const struct cfg *cfg,
-		       CXTranslationUnit tu, CXCursor label)
+static void print_case(FILE *out, const struct cfg *cfg, CXTranslationUnit tu,
+		       CXCursor label)
 {
 	struct cursor_list ch = { NULL, 0, 0 };
 
@@ -91,8 +91,8 @@ static void print_case(FILE *out, const struct cfg *cfg,
 	release_cursor_list(&ch);
 }
 
-static void print_edge(FILE *out, const struct cfg *cfg,
-		       CXTranslationUnit tu, const struct edge *e)
+static void print_edge(FILE *out, const struct cfg *cfg, CXTranslationUnit tu,
+		       const struct edge *e)
 {
 	fprintf(out, "B%d", e->to->nr);
 	switch (e->kind) {
@@ -135,8 +135,8 @@ static void print_block_head(FILE *out, const struct cfg *cfg,
 	fputc(')', out);
 }
 
-static void print_block(FILE *out, CXTranslationUnit tu,
-			const struct cfg *cfg, const struct basic_block *bb)
+static void print_block(FILE *out, CXTranslationUnit tu, const struct cfg *cfg,
+			const struct basic_block *bb)
 {
 	int i;
 

@@ -67,8 +67,8 @@ static void build_binary(struct builder *b, CXCursor expr,
 }
 
 /* Evaluate value in its own block, then go on at join. */
-static void build_arm(struct builder *b, struct basic_block *bb,
-		      CXCursor value, struct basic_block *join)
+static void build_arm(struct builder *b, struct basic_block *bb, CXCursor value,
+		      struct basic_block *join)
 {
 	b->cur = bb;
 	build_expr(b, value);
@@ -116,13 +116,13 @@ void build_expr(struct builder *b, CXCursor expr)
 
 	children_of(expr, &ch);
 	switch (clang_getCursorKind(expr)) {
-	case CXCursor_UnaryExpr:	/* sizeof, alignof: not evaluated */
+	case CXCursor_UnaryExpr: /* sizeof, alignof: not evaluated */
 		break;
 	case CXCursor_StmtExpr:
 		if (ch.nr)
 			build_compound(b, ch.items[0]);
 		break;
-	case CXCursor_CStyleCastExpr:	/* the type may hold typeof(expr) */
+	case CXCursor_CStyleCastExpr: /* the type may hold typeof(expr) */
 	case CXCursor_CompoundLiteralExpr:
 		if (ch.nr)
 			build_expr(b, ch.items[ch.nr - 1]);
@@ -172,8 +172,8 @@ static void build_leaf_effects(struct builder *b, CXCursor leaf)
  * __builtin_constant_p() of a non-constant is left to the optimizer by
  * clang; both arms are equivalent by contract, take the runtime one.
  */
-static void build_leaf(struct builder *b, CXCursor leaf,
-		       struct basic_block *t, struct basic_block *f)
+static void build_leaf(struct builder *b, CXCursor leaf, struct basic_block *t,
+		       struct basic_block *f)
 {
 	long long value;
 

@@ -43,8 +43,7 @@ static void emit_scope_cleanups(struct builder *b, const struct scope *s,
 		emit_cleanup(b->cur, &s->vars[i], exit);
 }
 
-void emit_cleanups(struct builder *b, struct scope *until,
-		   struct src_pos exit)
+void emit_cleanups(struct builder *b, struct scope *until, struct src_pos exit)
 {
 	struct scope *s;
 
@@ -322,7 +321,7 @@ void release_builder(struct builder *b)
 {
 	int i, j;
 
-	b->cur = NULL;	/* no cleanup events from here */
+	b->cur = NULL; /* no cleanup events from here */
 	while (b->scope)
 		pop_scope(b, cursor_pos(clang_getNullCursor()));
 	for (i = 0; i < b->nr_labels; i++) {

@@ -6,9 +6,9 @@
 #include "lib/util.h"
 
 enum flag_match {
-	FLAG_EXACT,	/* the whole argument */
-	FLAG_PREFIX,	/* the argument starts with it */
-	FLAG_VALUE,	/* the argument, and the next one is its value */
+	FLAG_EXACT, /* the whole argument */
+	FLAG_PREFIX, /* the argument starts with it */
+	FLAG_VALUE, /* the argument, and the next one is its value */
 };
 
 struct dropped_flag {
@@ -72,9 +72,11 @@ static const struct dropped_flag dropped_flags[] = {
 
 /* Options whose value is the next argument, which is then no source file. */
 static const char *const value_flags[] = {
-	"-I", "-include", "-imacros", "-isystem", "-idirafter", "-iquote",
-	"-iprefix", "-iwithprefix", "-isysroot", "-D", "-U", "-x", "-Xclang",
-	"-target", "--param", "-Xpreprocessor", "-include-pch", "-aux-info",
+	"-I",		"-include",  "-imacros", "-isystem",
+	"-idirafter",	"-iquote",   "-iprefix", "-iwithprefix",
+	"-isysroot",	"-D",	     "-U",	 "-x",
+	"-Xclang",	"-target",   "--param",	 "-Xpreprocessor",
+	"-include-pch", "-aux-info",
 };
 
 static int flag_matches(const struct dropped_flag *f, const char *arg)

@@ -8,10 +8,10 @@
 #define MMUCHECK_FLAGS_H
 
 struct clang_args {
-	const char **argv;	/* flags for clang, without the source file */
+	const char **argv; /* flags for clang, without the source file */
 	int argc;
 	int alloc;
-	const char *source;	/* the last non-option .c argument, or NULL */
+	const char *source; /* the last non-option .c argument, or NULL */
 };
 
 void clang_args_from_check(struct clang_args *args, int argc,

@@ -9,7 +9,7 @@
  * from different entries, and --print-clang-args then prints a command
  * line that works from anywhere.
  */
-#define _GNU_SOURCE	/* realpath, st_mtim */
+#define _GNU_SOURCE /* realpath, st_mtim */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -128,7 +128,10 @@ static const char *const path_flags[] = {
 
 /* Flags that may also carry the path in the same argument. */
 static const char *const joined_path_flags[] = {
-	"-I", "-isystem", "-idirafter", "-iquote",
+	"-I",
+	"-isystem",
+	"-idirafter",
+	"-iquote",
 };
 
 static int is_path_flag(const char *arg)
@@ -181,8 +184,7 @@ static void absolute_paths(struct words *ws, const char *dir)
 }
 
 /* Through the gcc flag filter; the source is the one we resolved. */
-static void finish_args(struct words *ws, char *source,
-			struct clang_args *out)
+static void finish_args(struct words *ws, char *source, struct clang_args *out)
 {
 	const char **argv = xcalloc((size_t)ws->nr + 1, sizeof(*argv));
 	int i;
@@ -206,7 +208,7 @@ static void finish_args(struct words *ws, char *source,
  * membership (-DMODULE and the module's name) and sanitizer flags.
  */
 struct kbuild_tree {
-	char *src, *build;	/* real paths */
+	char *src, *build; /* real paths */
 	struct words head, kernel;
 };
 
@@ -231,7 +233,9 @@ static const char probe_rule[] =
 
 /* The files whose change means the tree was configured or prepared again. */
 static const char *const build_stamps[] = {
-	".config", "include/config/auto.conf", "include/generated/autoconf.h",
+	".config",
+	"include/config/auto.conf",
+	"include/generated/autoconf.h",
 };
 
 static char *stamp_of(const char *dir, const char *name)
@@ -328,7 +332,7 @@ static int load_cache(const char *path, const char *key)
 static void clean_make_env(void)
 {
 	static const char *const vars[] = {
-		"MAKEFLAGS", "MFLAGS", "GNUMAKEFLAGS", "MAKELEVEL",
+		"MAKEFLAGS", "MFLAGS",	      "GNUMAKEFLAGS",  "MAKELEVEL",
 		"MAKEFILES", "MAKEOVERRIDES", "KBUILD_OUTPUT",
 	};
 	size_t i;
@@ -343,9 +347,17 @@ static void exec_probe(const char *out, const char *log)
 	char *out_var = fmt_str("MMUCHECK_OUT=%s", out);
 	char *eval = fmt_str("--eval=%s", probe_rule);
 	const char *argv[] = {
-		"make", "-C", tree.build, "-f", makefile, "-s",
-		"--no-print-directory", out_var, eval,
-		"mmucheck-kbuild-flags", NULL,
+		"make",
+		"-C",
+		tree.build,
+		"-f",
+		makefile,
+		"-s",
+		"--no-print-directory",
+		out_var,
+		eval,
+		"mmucheck-kbuild-flags",
+		NULL,
 	};
 	int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0666);
 	int null = open("/dev/null", O_RDONLY);
@@ -431,8 +443,9 @@ static int check_tree(const char *srcdir, const char *builddir)
 		return error("%s is not a kernel source tree (no Makefile)",
 			     srcdir);
 	if (!exists_in(tree.build, "include/generated/autoconf.h"))
-		return error("%s is not a prepared kernel build directory (no include/generated/autoconf.h): run 'make -C %s O=%s prepare'",
-			     builddir, srcdir, builddir);
+		return error(
+			"%s is not a prepared kernel build directory (no include/generated/autoconf.h): run 'make -C %s O=%s prepare'",
+			builddir, srcdir, builddir);
 	return 0;
 }
 
@@ -445,8 +458,9 @@ static int load_tree(void)
 	if (load_cache(cache, key)) {
 		ret = make_cache(cache, key);
 		if (!ret && load_cache(cache, key))
-			ret = error("%s: not the flags mmucheck asked Kbuild for",
-				    cache);
+			ret = error(
+				"%s: not the flags mmucheck asked Kbuild for",
+				cache);
 	}
 	free(key);
 	free(cache);
@@ -567,13 +581,13 @@ int kbuild_args(const char *srcdir, const char *builddir, const char *file,
 /* --- compile_commands.json --------------------------------------------- */
 
 struct compdb_entry {
-	char *path;		/* real path of its file; NULL if it is gone */
-	json_t *json;		/* borrowed from the root */
+	char *path; /* real path of its file; NULL if it is gone */
+	json_t *json; /* borrowed from the root */
 };
 
 static struct {
-	char *name;		/* dir/compile_commands.json */
-	char *dir;		/* the real path of dir */
+	char *name; /* dir/compile_commands.json */
+	char *dir; /* the real path of dir */
 	json_t *root;
 	struct compdb_entry *entries;
 	int nr, alloc;
@@ -628,7 +642,7 @@ static int read_compdb(void)
 	size_t i;
 
 	db.root = json_load_file(db.name, 0, &err);
-	if (!db.root && err.line < 1)	/* not a syntax error: it says why */
+	if (!db.root && err.line < 1) /* not a syntax error: it says why */
 		return error("%s", err.text);
 	if (!db.root)
 		return error("%s:%d: %s", db.name, err.line, err.text);
@@ -705,10 +719,10 @@ static const char *scan_word(const char *p, char *out)
 			quote = 0;
 		} else if ((*p == '\'' || *p == '"') && !quote) {
 			quote = *p;
-		} else if (isspace((unsigned char)*p) && !quote) {
-			break;
-		} else {
+		} else if (quote || !isspace((unsigned char)*p)) {
 			*out++ = *p;
+		} else {
+			break;
 		}
 	}
 	*out = '\0';
@@ -820,11 +834,12 @@ int compdb_args(const char *dir, const char *file, struct clang_args *out)
 
 static int needs_quotes(const char *s)
 {
-	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
-				   "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				   "0123456789_@%+=:,./-";
+	const char *p;
 
-	return !*s || s[strspn(s, safe)];
+	for (p = s; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("_@%+=:,./-", *p))
+			return 1;
+	return !*s;
 }
 
 static void print_word(FILE *out, const char *s)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#define _GNU_SOURCE	/* sigabbrev_np */
+#define _GNU_SOURCE /* sigabbrev_np */
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -102,8 +102,8 @@ static const char *signal_name(int sig)
 static int outcome(const char *file, int status, unsigned int timeout)
 {
 	if (WIFEXITED(status))
-		return WEXITSTATUS(status) <= 1 ? WEXITSTATUS(status)
-						: EXIT_FATAL;
+		return WEXITSTATUS(status) <= 1 ? WEXITSTATUS(status) :
+						  EXIT_FATAL;
 	if (WTERMSIG(status) == SIGALRM && timeout)
 		report(file, "analysis timed out after %u s", timeout);
 	else
@@ -216,8 +216,12 @@ int analyse_each(const char *const *files, int nr, unsigned int timeout,
 {
 	struct each e = { files, fn, data };
 	struct child_run r = {
-		.nr = nr, .jobs = 1, .timeout = timeout,
-		.name = each_name, .run = each_run, .data = &e,
+		.nr = nr,
+		.jobs = 1,
+		.timeout = timeout,
+		.name = each_name,
+		.run = each_run,
+		.data = &e,
 	};
 
 	return run_children(&r);

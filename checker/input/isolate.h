@@ -37,10 +37,10 @@ int analyse_each(const char *const *files, int nr, unsigned int timeout,
 struct child_run {
 	int nr, jobs;
 	unsigned int timeout;
-	const char *(*name)(int i, void *data);	/* what task i is about */
-	int (*run)(int i, void *data);		/* in the child */
-	void (*started)(int i, void *data);	/* or NULL */
-	void (*done)(int i, int ret, void *data);	/* or NULL */
+	const char *(*name)(int i, void *data); /* what task i is about */
+	int (*run)(int i, void *data); /* in the child */
+	void (*started)(int i, void *data); /* or NULL */
+	void (*done)(int i, int ret, void *data); /* or NULL */
 	void *data;
 };
 

@@ -90,7 +90,7 @@ static int bits_state(const char *makefile, const char *autoconf,
 		      const char *target)
 {
 	const char *n = strstr(target, "32") ? strstr(target, "32") :
-						strstr(target, "64");
+					       strstr(target, "64");
 	char *alt;
 	int st, bits = config_on(autoconf, "CONFIG_64BIT", 12) ? 64 : 32;
 

@@ -17,13 +17,13 @@ char *xstrndup(const char *s, size_t len);
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Make room for one more element of a growable array (git's ALLOC_GROW). */
-#define ALLOC_GROW(array, nr, alloc)					\
-	do {								\
-		if ((nr) >= (alloc)) {					\
-			(alloc) = (alloc) ? 2 * (alloc) : 8;		\
-			(array) = xrealloc((array), (size_t)(alloc) *	\
-							sizeof(*(array))); \
-		}							\
+#define ALLOC_GROW(array, nr, alloc)                                           \
+	do {                                                                   \
+		if ((nr) >= (alloc)) {                                         \
+			(alloc) = (alloc) ? 2 * (alloc) : 8;                   \
+			(array) = xrealloc((array), (size_t)(alloc) *          \
+							    sizeof(*(array))); \
+		}                                                              \
 	} while (0)
 
 /* a followed by b, newly allocated */

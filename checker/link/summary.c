@@ -172,9 +172,11 @@ static json_t *trace_json(const struct strace *t)
 	int i;
 
 	for (i = 0; i < t->nr; i++)
-		json_array_append_new(a, json_pack("[s,i,i,s]",
-			t->steps[i].file, (json_int_t)t->steps[i].line,
-			(json_int_t)t->steps[i].col, t->steps[i].text));
+		json_array_append_new(a,
+				      json_pack("[s,i,i,s]", t->steps[i].file,
+						(json_int_t)t->steps[i].line,
+						(json_int_t)t->steps[i].col,
+						t->steps[i].text));
 	return a;
 }
 
@@ -182,9 +184,9 @@ static json_t *op_json(const struct sop *o)
 {
 	return json_pack("{s:s,s:i,s:i,s:s,s:s,s:i,s:b,s:o}", "file", o->file,
 			 "line", (json_int_t)o->line, "col", (json_int_t)o->col,
-			 "primitive", o->primitive, "entry", o->entry,
-			 "levels", (json_int_t)o->levels, "handed_in",
-			 o->handed_in, "trace", trace_json(&o->trace));
+			 "primitive", o->primitive, "entry", o->entry, "levels",
+			 (json_int_t)o->levels, "handed_in", o->handed_in,
+			 "trace", trace_json(&o->trace));
 }
 
 static json_t *site_json(const struct ssite *s)
@@ -244,8 +246,7 @@ int write_summaries(FILE *out, const struct program *p,
 	for (i = 0; i < p->nr; i++)
 		json_array_append_new(fns, fsum_json(p->fns[i]));
 	doc = json_pack("{s:s,s:s,s:o,s:o}", "file", file, "key", key,
-			"functions", fns, "findings",
-			findings_to_json(found));
+			"functions", fns, "findings", findings_to_json(found));
 	ret = json_dumpf(doc, out, JSON_COMPACT);
 	fputc('\n', out);
 	json_decref(doc);
@@ -359,8 +360,8 @@ static void read_fsum(struct program *p, json_t *j)
 }
 
 /* 0 read, 1 the key differs (stale), -1 unreadable. */
-int read_summaries(struct program *p, struct findings *found,
-		   const char *path, const char *key)
+int read_summaries(struct program *p, struct findings *found, const char *path,
+		   const char *key)
 {
 	json_error_t err;
 	json_t *doc = json_load_file(path, 0, &err), *fns, *x, *fs;

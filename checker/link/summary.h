@@ -30,8 +30,8 @@ struct sop {
 	char *file;
 	unsigned int line, col;
 	char *primitive, *entry;
-	unsigned int levels;	/* A_PTE ... */
-	int handed_in;		/* the entry came from the caller */
+	unsigned int levels; /* A_PTE ... */
+	int handed_in; /* the entry came from the caller */
 	struct strace trace;
 };
 
@@ -51,25 +51,25 @@ struct ssite {
 	unsigned int line, col;
 	char *callee, *via;
 	int open_paths, closed_paths;
-	int in_range_paths;		/* a range open, not just covered */
-	unsigned int passes_levels;	/* entry parameters passed on */
-	struct strace trace;		/* first path without a range */
-	struct fsum *target;		/* after linking */
+	int in_range_paths; /* a range open, not just covered */
+	unsigned int passes_levels; /* entry parameters passed on */
+	struct strace trace; /* first path without a range */
+	struct fsum *target; /* after linking */
 };
 
 struct fsum {
 	char *name, *file;
 	unsigned int line;
 	int is_static;
-	int manages;		/* starts ranges of its own */
-	int in_range_param;	/* takes a range, mmu_gather or mm_walk */
+	int manages; /* starts ranges of its own */
+	int in_range_param; /* takes a range, mmu_gather or mm_walk */
 	struct sop *ops;
 	int nr_ops, alloc_ops;
 	struct ssite *sites;
 	int nr_sites, alloc_sites;
 	struct sput *puts;
 	int nr_puts, alloc_puts;
-	int nr_callers;		/* after linking */
+	int nr_callers; /* after linking */
 	/* scratch of the decision */
 	const struct sop *need_op;
 	const struct ssite *need_site;
@@ -78,8 +78,8 @@ struct fsum {
 struct program {
 	struct fsum **fns;
 	int nr, alloc;
-	int whole;		/* every file is in: a call to a function
-				   not defined anywhere is not a caller's */
+	/* every file is in: a call to a function not defined anywhere is not a caller's */
+	int whole;
 };
 
 struct fsum *new_fsum(struct program *p, const char *name, const char *file,
@@ -101,8 +101,8 @@ void release_program(struct program *p);
 int write_summaries(FILE *out, const struct program *p,
 		    const struct findings *found, const char *file,
 		    const char *key);
-int read_summaries(struct program *p, struct findings *found,
-		   const char *path, const char *key);
+int read_summaries(struct program *p, struct findings *found, const char *path,
+		   const char *key);
 
 /* decide.c */
 void decide_pte_outside_range(struct program *p, struct findings *out);

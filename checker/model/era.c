@@ -13,7 +13,7 @@
 struct era_row {
 	int from;
 	const char *text;
-	int present;		/* the text is there (1) or absent (0) */
+	int present; /* the text is there (1) or absent (0) */
 	int to;
 };
 
@@ -44,7 +44,7 @@ struct header_search {
 	CXFile file;
 };
 
-static void find_header(CXFile file, CXSourceLocation *stack, unsigned len,
+static void find_header(CXFile file, CXSourceLocation *stack, unsigned int len,
 			CXClientData data)
 {
 	struct header_search *hs = data;

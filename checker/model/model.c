@@ -193,8 +193,8 @@ int parse_version(const char *text)
 	int major, minor;
 	char end;
 
-	if (sscanf(text, "%d.%d%c", &major, &minor, &end) != 2 ||
-	    major < 2 || major > 98 || minor < 0 || minor > 99)
+	if (sscanf(text, "%d.%d%c", &major, &minor, &end) != 2 || major < 2 ||
+	    major > 98 || minor < 0 || minor > 99)
 		return 0;
 	return KV(major, minor);
 }

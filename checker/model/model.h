@@ -19,13 +19,13 @@ enum api_class {
 	RANGE_START_NONBLOCK,
 	RANGE_END,
 	TLB_FLUSH,
-	PTE_CLEAR,		/* a present entry goes away */
-	PTE_DOWNGRADE,		/* a present entry loses permissions */
-	PTE_INSTALL,		/* a fill, or a replace if the slot was present */
-	PTE_REPLACE,		/* always the change of a present entry */
+	PTE_CLEAR, /* a present entry goes away */
+	PTE_DOWNGRADE, /* a present entry loses permissions */
+	PTE_INSTALL, /* a fill, or a replace if the slot was present */
+	PTE_REPLACE, /* always the change of a present entry */
 	PAGE_PUT,
 	PAGE_GET,
-	PAGE_GET_RET,		/* returns a referenced page */
+	PAGE_GET_RET, /* returns a referenced page */
 	PAGE_ALIAS,
 	PAGE_DEFERRED,
 	GUARD_ABSENT,
@@ -38,27 +38,27 @@ enum api_class {
 };
 
 enum api_flags {
-	A_OLD_FORM = 1 << 0,		/* (mm, start, end) range calls */
+	A_OLD_FORM = 1 << 0, /* (mm, start, end) range calls */
 	A_FLUSH_CPU = 1 << 1,
 	A_FLUSH_SECONDARY = 1 << 2,
 	A_PTE = 1 << 3,
 	A_PMD = 1 << 4,
 	A_PUD = 1 << 5,
-	A_HUGE = 1 << 6,		/* hugetlb's pte_t at any level */
+	A_HUGE = 1 << 6, /* hugetlb's pte_t at any level */
 	A_ANY_LEVEL = A_PTE | A_PMD | A_PUD | A_HUGE,
 };
 
 struct api {
 	const char *name;
 	enum api_class class;
-	int first, last;	/* KV() */
-	int mm_arg, entry_arg;	/* -1: none */
+	int first, last; /* KV() */
+	int mm_arg, entry_arg; /* -1: none */
 	unsigned int flags;
 };
 
 struct model {
-	int version;			/* KV() of the era */
-	const char *version_source;	/* what the era was read from */
+	int version; /* KV() of the era */
+	const char *version_source; /* what the era was read from */
 };
 
 /* The entry for a function name in the model's era, or NULL. */

@@ -74,7 +74,7 @@ static int is_transparent(CXCursor c)
 {
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_ParenExpr:
-	case CXCursor_UnexposedExpr:	/* implicit casts among others */
+	case CXCursor_UnexposedExpr: /* implicit casts among others */
 		return 1;
 	case CXCursor_UnaryOperator:
 		return unary_op(c) == CXUnaryOperator_Extension;
@@ -177,8 +177,7 @@ struct attr_search {
 };
 
 /* C11 _Noreturn and [[noreturn]] are declaration attributes, unexposed. */
-static enum CXChildVisitResult find_noreturn_attr(CXCursor c,
-						  CXCursor parent,
+static enum CXChildVisitResult find_noreturn_attr(CXCursor c, CXCursor parent,
 						  CXClientData data)
 {
 	struct attr_search *search = data;
@@ -297,7 +296,7 @@ static enum CXChildVisitResult find_effect(CXCursor c, CXCursor parent,
 	int *found = data;
 
 	(void)parent;
-	if (is_kind(c, CXCursor_UnaryExpr))	/* sizeof: not evaluated */
+	if (is_kind(c, CXCursor_UnaryExpr)) /* sizeof: not evaluated */
 		return CXChildVisit_Continue;
 	*found = is_effect(c);
 	return *found ? CXChildVisit_Break : CXChildVisit_Recurse;

@@ -49,10 +49,8 @@ int has_writes(CXCursor c);
 /* Fold an expression without side effects to an integer. */
 int eval_int(CXCursor c, long long *value);
 
-
-
 struct for_parts {
-	CXCursor init, cond, inc, body;	/* null cursors when absent */
+	CXCursor init, cond, inc, body; /* null cursors when absent */
 };
 
 /*

@@ -44,8 +44,7 @@ static int compare_uses(const void *a, const void *b)
 	return x->end > y->end ? -1 : x->end < y->end;
 }
 
-void build_macro_map(struct macro_map *map, CXTranslationUnit tu,
-		     CXFile file)
+void build_macro_map(struct macro_map *map, CXTranslationUnit tu, CXFile file)
 {
 	memset(map, 0, sizeof(*map));
 	map->file = file;
@@ -87,8 +86,8 @@ static int last_use_before(const struct macro_map *map, unsigned int offset)
  * Uses nest or are disjoint, so walking back from the last one that
  * begins before offset, the first that also ends after it is innermost.
  */
-static const struct macro_use *use_at(const struct macro_map *map,
-				      CXFile file, unsigned int offset)
+static const struct macro_use *use_at(const struct macro_map *map, CXFile file,
+				      unsigned int offset)
 {
 	int i;
 
@@ -136,8 +135,8 @@ const char *macro_of_cursor(const struct macro_map *map, CXCursor c)
 	return macro_at(map, file, offset);
 }
 
-int display_range(const struct macro_map *map, CXCursor c,
-		  CXTranslationUnit tu, struct file_range *r)
+int display_range(const struct macro_map *map, CXCursor c, CXTranslationUnit tu,
+		  struct file_range *r)
 {
 	CXSourceLocation begin = clang_getRangeStart(clang_getCursorExtent(c));
 	const struct macro_use *use;

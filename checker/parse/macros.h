@@ -13,18 +13,17 @@
 #include "parse/tokens.h"
 
 struct macro_use {
-	unsigned int begin, end;	/* byte offsets of name(args) */
+	unsigned int begin, end; /* byte offsets of name(args) */
 	char *name;
 };
 
 struct macro_map {
 	CXFile file;
-	struct macro_use *uses;		/* sorted by begin */
+	struct macro_use *uses; /* sorted by begin */
 	int nr, alloc;
 };
 
-void build_macro_map(struct macro_map *map, CXTranslationUnit tu,
-		     CXFile file);
+void build_macro_map(struct macro_map *map, CXTranslationUnit tu, CXFile file);
 void release_macro_map(struct macro_map *map);
 
 /* The innermost macro use containing the offset, or NULL. */
@@ -42,7 +41,7 @@ const char *macro_of_cursor(const struct macro_map *map, CXCursor c);
  * all inside one macro argument or outside macros, else the whole use
  * of the macro that made it ("set_pte_at(mm, addr, ptep, pte)").
  */
-int display_range(const struct macro_map *map, CXCursor c,
-		  CXTranslationUnit tu, struct file_range *r);
+int display_range(const struct macro_map *map, CXCursor c, CXTranslationUnit tu,
+		  struct file_range *r);
 
 #endif

@@ -64,16 +64,16 @@ static int first_error(const struct source *src)
 	return ret;
 }
 
-int parse_source(struct source *src, const char *path,
-		 const char *const *argv, int argc)
+int parse_source(struct source *src, const char *path, const char *const *argv,
+		 int argc)
 {
 	enum CXErrorCode err;
 
 	memset(src, 0, sizeof(*src));
 	src->path = path;
 	src->index = clang_createIndex(0, 0);
-	err = clang_parseTranslationUnit2(src->index, path, argv, argc, NULL,
-					  0, parse_options, &src->tu);
+	err = clang_parseTranslationUnit2(src->index, path, argv, argc, NULL, 0,
+					  parse_options, &src->tu);
 	if (err != CXError_Success)
 		return error("%s: %s", path, parse_failure(err));
 	if (first_error(src))

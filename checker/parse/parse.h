@@ -13,15 +13,15 @@ struct source {
 	const char *path;
 	CXIndex index;
 	CXTranslationUnit tu;
-	CXFile file;		/* the main file */
+	CXFile file; /* the main file */
 };
 
 /*
  * Parse path with clang flags argv.  On failure print the first error as
  * "file:line:col: error: message" and return -1; the caller decides.
  */
-int parse_source(struct source *src, const char *path,
-		 const char *const *argv, int argc);
+int parse_source(struct source *src, const char *path, const char *const *argv,
+		 int argc);
 void release_source(struct source *src);
 
 /* Is the location in the main file (after mapping out of macros)? */

@@ -144,8 +144,7 @@ static void text_truncate(struct text *txt, size_t max)
 }
 
 /* Tokens joined by one space where the source had any whitespace. */
-static void append_tokens(struct text *txt, const struct tokens *t,
-			  size_t max)
+static void append_tokens(struct text *txt, const struct tokens *t, size_t max)
 {
 	unsigned int i, prev_end = 0;
 
@@ -169,8 +168,7 @@ static void drop_semicolon(struct text *txt)
 		txt->buf[--txt->len] = '\0';
 }
 
-char *range_text(CXTranslationUnit tu, const struct file_range *r,
-		 size_t max)
+char *range_text(CXTranslationUnit tu, const struct file_range *r, size_t max)
 {
 	struct text txt = { NULL, 0, 0 };
 	struct tokens t;

@@ -15,7 +15,7 @@
 
 struct file_range {
 	CXFile file;
-	unsigned int begin, end;	/* byte offsets, end exclusive */
+	unsigned int begin, end; /* byte offsets, end exclusive */
 };
 
 struct tokens {
@@ -39,8 +39,7 @@ char *token_spelling(const struct tokens *t, unsigned int i);
  * Compact source text: whitespace collapsed, a final ";" dropped, cut to
  * about max chars.
  */
-char *range_text(CXTranslationUnit tu, const struct file_range *r,
-		 size_t max);
+char *range_text(CXTranslationUnit tu, const struct file_range *r, size_t max);
 char *cursor_text(CXTranslationUnit tu, CXCursor c, size_t max);
 
 /* Does the text read as one piece: brackets balanced, no top-level ","? */

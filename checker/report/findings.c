@@ -68,8 +68,7 @@ struct finding *add_finding(struct findings *list, const char *rule,
 }
 
 void add_finding_step(struct finding *f, const char *file, unsigned int line,
-		      unsigned int col, const char *function,
-		      const char *note)
+		      unsigned int col, const char *function, const char *note)
 {
 	struct finding_step *s;
 
@@ -129,7 +128,7 @@ static void free_finding(struct finding *f)
 }
 
 static void filter_findings(struct findings *list, enum confidence min,
-		     const char *text, const char *file)
+			    const char *text, const char *file)
 {
 	int i, kept = 0;
 
@@ -177,7 +176,8 @@ static int anchor_cmp(const void *a, const void *b)
 
 	if (c)
 		return c;
-	if ((c = strcmp(x->file, y->file)))
+	c = strcmp(x->file, y->file);
+	if (c)
 		return c;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
@@ -251,7 +251,8 @@ void finish_findings(struct findings *list, const struct finish_options *o)
 		for (j = 0; j < list->nr; j++)
 			if (!strcmp(list->items[j].file, files.items[i]))
 				hash_anchor(&list->items[j],
-					    line_start(text, list->items[j].line));
+					    line_start(text,
+						       list->items[j].line));
 		free(text);
 	}
 	strlist_release(&files);
@@ -275,8 +276,7 @@ static int finding_cmp(const void *a, const void *b)
 void sort_findings(struct findings *list)
 {
 	if (list->nr)
-		qsort(list->items, list->nr, sizeof(*list->items),
-		      finding_cmp);
+		qsort(list->items, list->nr, sizeof(*list->items), finding_cmp);
 }
 
 void print_findings_text(FILE *out, const struct findings *list)
@@ -315,8 +315,8 @@ static json_t *finding_json(const struct finding *f)
 			 "rule", f->rule, "file", f->file, "line",
 			 (json_int_t)f->line, "column", (json_int_t)f->col,
 			 "function", f->function, "message", f->message,
-			 "confidence", confidence_name(f->confidence),
-			 "trace", trace, "fingerprint", f->fingerprint);
+			 "confidence", confidence_name(f->confidence), "trace",
+			 trace, "fingerprint", f->fingerprint);
 }
 
 json_t *findings_to_json(const struct findings *list)

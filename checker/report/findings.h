@@ -36,7 +36,7 @@ struct finding {
 struct findings {
 	struct finding *items;
 	int nr, alloc;
-	int nr_files, nr_failed;	/* for the JSON summary */
+	int nr_files, nr_failed; /* for the JSON summary */
 };
 
 /* A new finding, or NULL if one with this rule and place exists. */
@@ -45,12 +45,11 @@ struct finding *add_finding(struct findings *list, const char *rule,
 			    unsigned int col, const char *function,
 			    enum confidence confidence, const char *message);
 void add_finding_step(struct finding *f, const char *file, unsigned int line,
-		      unsigned int col, const char *function,
-		      const char *note);
+		      unsigned int col, const char *function, const char *note);
 struct finish_options {
 	enum confidence min;
-	const char *root;	/* relative file names are under it ("": cwd) */
-	int (*keep_rule)(const char *rule);	/* NULL: every rule */
+	const char *root; /* relative file names are under it ("": cwd) */
+	int (*keep_rule)(const char *rule); /* NULL: every rule */
 };
 
 /*

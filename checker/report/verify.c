@@ -24,8 +24,8 @@
 struct expectation {
 	unsigned int line;
 	char rule[64];
-	int blind;		/* the engine admits it cannot see it */
-	int noisy;		/* the engine admits a false alarm here */
+	int blind; /* the engine admits it cannot see it */
+	int noisy; /* the engine admits a false alarm here */
 };
 
 struct expectations {
@@ -104,8 +104,8 @@ static void parse_expectations(struct expectations *e, const char *text)
 	}
 }
 
-static struct expectation *expected(struct expectations *e,
-				    unsigned int line, const char *rule)
+static struct expectation *expected(struct expectations *e, unsigned int line,
+				    const char *rule)
 {
 	int i;
 
@@ -139,10 +139,13 @@ int verify_findings(FILE *out, const char *path, const char *text,
 		const struct expectation *x = expected(&e, f->line, f->rule);
 
 		if (x && x->blind)
-			fprintf(out, "%s:%u:%u: error: finding [%s] reported, but the tag says " ENGINE ": cannot-see\n",
+			fprintf(out,
+				"%s:%u:%u: error: finding [%s] reported, but the tag says " ENGINE
+				": cannot-see\n",
 				path, f->line, f->col, f->rule);
 		else if (!x)
-			fprintf(out, "%s:%u:%u: error: unexpected finding [%s]: %s\n",
+			fprintf(out,
+				"%s:%u:%u: error: unexpected finding [%s]: %s\n",
 				path, f->line, f->col, f->rule, f->message);
 		bad += !x || x->blind;
 	}
@@ -151,7 +154,8 @@ int verify_findings(FILE *out, const char *path, const char *text,
 
 		if (x->noisy || x->blind || found_at(found, x->line, x->rule))
 			continue;
-		fprintf(out, "%s:%u: error: expected finding [%s] not reported\n",
+		fprintf(out,
+			"%s:%u: error: expected finding [%s] not reported\n",
 			path, x->line, x->rule);
 		bad++;
 	}

@@ -21,9 +21,9 @@
 #include "parse/cursor.h"
 
 #define RULE rule_id(RULE_PAGE_FREED_BEFORE_RANGE_END)
-#define PENDING "pending:"	/* cleared, secondary TLBs not flushed */
-#define REF "ref:"		/* a reference this function took */
-#define ALIAS "alias:"		/* folio = page_folio(page) */
+#define PENDING "pending:" /* cleared, secondary TLBs not flushed */
+#define REF "ref:" /* a reference this function took */
+#define ALIAS "alias:" /* folio = page_folio(page) */
 #define MAX_ALIASES 4
 
 static const struct slot *first_pending(struct walk *w)
@@ -31,7 +31,8 @@ static const struct slot *first_pending(struct walk *w)
 	int i;
 
 	for (i = 0; i < nr_slots(w); i++) {
-		const struct slot *s = slot_of(w, RULE_PAGE_FREED_BEFORE_RANGE_END, i);
+		const struct slot *s =
+			slot_of(w, RULE_PAGE_FREED_BEFORE_RANGE_END, i);
 
 		if (s && !strncmp(s->key, PENDING, strlen(PENDING)))
 			return s;
@@ -148,10 +149,11 @@ static void put(struct walk *w, const struct event *ev, const struct api *api)
 	if (kind >= 0 && pending->value == 2)
 		record_put(w, ev, api, pending, kind);
 	else if (kind >= 0)
-		walk_report(w, RULE, kind, ev->pos,
-			    "%s() may free the page of the entry cleared by %s() at line %u before %s",
-			    api->name, pending->aux, pending->pos.line,
-			    secondary_flush_hint(w));
+		walk_report(
+			w, RULE, kind, ev->pos,
+			"%s() may free the page of the entry cleared by %s() at line %u before %s",
+			api->name, pending->aux, pending->pos.line,
+			secondary_flush_hint(w));
 	free(root);
 }
 
@@ -180,7 +182,8 @@ static void page_call(struct walk *w, const struct event *ev,
 			break;
 		if (range_is_open(w))
 			cleared(w, ev, api, 0);
-		else if (!((struct function_info *)walk_check_data(w))->starts.nr)
+		else if (!((struct function_info *)walk_check_data(w))
+				  ->starts.nr)
 			cleared(w, ev, api, 1);
 		break;
 	case TLB_FLUSH:

@@ -39,9 +39,10 @@ static void report_put(struct findings *out, const struct fsum *f,
 	struct finding *fd;
 	int i;
 
-	snprintf(msg, sizeof(msg),
-		 "%s() may free the page of the entry cleared by %s() at line %u while the range %s() opened is still open, before the secondary TLBs are invalidated",
-		 put->put, put->clear, put->clear_line, caller->name);
+	snprintf(
+		msg, sizeof(msg),
+		"%s() may free the page of the entry cleared by %s() at line %u while the range %s() opened is still open, before the secondary TLBs are invalidated",
+		put->put, put->clear, put->clear_line, caller->name);
 	fd = add_finding(out, RULE, put->file, put->line, put->col, f->name,
 			 put->confidence, msg);
 	if (!fd)

@@ -20,10 +20,10 @@
 #include "rules/rules.h"
 #include "parse/cursor.h"
 
-#define PENDING "pending:"	/* cleared outside a range, maybe aging */
-#define CLEARED "cleared:"	/* cleared on this path */
-#define AGED "aged:"		/* a variable holding an entry made old */
-#define DETACHED "detached"	/* a pmd was cleared inside a range */
+#define PENDING "pending:" /* cleared outside a range, maybe aging */
+#define CLEARED "cleared:" /* cleared on this path */
+#define AGED "aged:" /* a variable holding an entry made old */
+#define DETACHED "detached" /* a pmd was cleared inside a range */
 
 static int exempt_mm(struct walk *w, CXCursor call, const struct api *api)
 {
@@ -42,8 +42,8 @@ static int exempt_mm(struct walk *w, CXCursor call, const struct api *api)
 	return ret;
 }
 
-static void record_op(struct walk *w, struct src_pos pos,
-		      const char *primitive, const char *entry)
+static void record_op(struct walk *w, struct src_pos pos, const char *primitive,
+		      const char *entry)
 {
 	const struct api *api = api_lookup(walk_model(w), primitive);
 	struct function_info *fi = walk_check_data(w);
@@ -118,8 +118,8 @@ static int table_opens_range(struct file_analysis *fa,
 	int j;
 
 	for (j = 0; j < t->functions.nr; j++) {
-		struct function_info *cb = function_named(fa,
-							  t->functions.items[j]);
+		struct function_info *cb =
+			function_named(fa, t->functions.items[j]);
 
 		if (cb && cb->starts.nr)
 			return 1;
@@ -139,7 +139,8 @@ static void record_tables(struct walk *w, const struct event *ev)
 	const char *via = ev->macro ? ev->macro : ev->callee;
 
 	for (i = 0; i < n && via; i++) {
-		CXCursor arg = skip_parens(clang_Cursor_getArgument(ev->cursor, i));
+		CXCursor arg =
+			skip_parens(clang_Cursor_getArgument(ev->cursor, i));
 		const struct ops_table *t;
 		char *name;
 		int opens;
@@ -202,8 +203,8 @@ static int puts_back_old(struct walk *w, const struct event *ev,
 
 	if (api->entry_arg + 1 >= clang_Cursor_getNumArguments(ev->cursor))
 		return 0;
-	value = skip_parens(clang_Cursor_getArgument(ev->cursor,
-						     api->entry_arg + 1));
+	value = skip_parens(
+		clang_Cursor_getArgument(ev->cursor, api->entry_arg + 1));
 	key = xconcat(AGED, walk_text(w, value));
 	aged = slot_get(w, key);
 	ret = (aged && aged->value) || is_aging_value(w, value);
@@ -306,8 +307,7 @@ static void pte_exit(struct walk *w)
 		const struct slot *s = slot_of(w, RULE_PTE_OUTSIDE_RANGE, i);
 
 		if (s && !strncmp(s->key, PENDING, strlen(PENDING)))
-			record_op(w, s->pos, s->aux,
-				  s->key + strlen(PENDING));
+			record_op(w, s->pos, s->aux, s->key + strlen(PENDING));
 	}
 }
 

@@ -69,8 +69,10 @@ static void find_needs(struct program *p)
 {
 	int i, changed = 1;
 
-	for (i = 0; i < p->nr; i++)
-		p->fns[i]->need_op = NULL, p->fns[i]->need_site = NULL;
+	for (i = 0; i < p->nr; i++) {
+		p->fns[i]->need_op = NULL;
+		p->fns[i]->need_site = NULL;
+	}
 	while (changed)
 		for (changed = 0, i = 0; i < p->nr; i++)
 			changed |= step_needs(p->fns[i]);
@@ -127,9 +129,10 @@ static void report_op(struct findings *out, const struct fsum *f,
 	char msg[512];
 	struct finding *fd;
 
-	snprintf(msg, sizeof(msg),
-		 "%s() changes entry '%s' with no mmu notifier range open in %s()",
-		 op->primitive, op->entry, f->name);
+	snprintf(
+		msg, sizeof(msg),
+		"%s() changes entry '%s' with no mmu notifier range open in %s()",
+		op->primitive, op->entry, f->name);
 	fd = add_finding(out, RULE, op->file, op->line, op->col, f->name,
 			 CONF_HIGH, msg);
 	if (fd)
@@ -143,10 +146,11 @@ static void report_site(struct findings *out, const struct fsum *f,
 	char msg[512], text[256];
 	struct finding *fd;
 
-	snprintf(msg, sizeof(msg),
-		 "%s() called with no mmu notifier range open in %s(); it reaches %s() in %s()",
-		 s->via ? s->via : s->callee, f->name,
-		 b ? b->need_op->primitive : "?", b ? b->name : "?");
+	snprintf(
+		msg, sizeof(msg),
+		"%s() called with no mmu notifier range open in %s(); it reaches %s() in %s()",
+		s->via ? s->via : s->callee, f->name,
+		b ? b->need_op->primitive : "?", b ? b->name : "?");
 	fd = add_finding(out, RULE, s->file, s->line, s->col, f->name,
 			 CONF_HIGH, msg);
 	if (!fd)
@@ -181,8 +185,7 @@ static void report_function(struct findings *out, const struct fsum *f)
 		if (!unguarded(f, s) || !needs(s->target))
 			continue;
 		b = bottom(s->target);
-		if (!f->manages && b &&
-		    (s->passes_levels & b->need_op->levels))
+		if (!f->manages && b && (s->passes_levels & b->need_op->levels))
 			continue;
 		report_site(out, f, s);
 	}

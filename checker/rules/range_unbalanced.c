@@ -101,13 +101,15 @@ static void end(struct walk *w, const struct event *ev, const char *key,
 		return;
 	}
 	if (s && s->value == R_FAILED)
-		walk_report(w, RULE, CONF_HIGH, pos,
-			    "%s() ends range '%s' after its non-blocking start failed",
-			    name, key);
+		walk_report(
+			w, RULE, CONF_HIGH, pos,
+			"%s() ends range '%s' after its non-blocking start failed",
+			name, key);
 	else if (owns_range(w, key))
-		walk_report(w, RULE, CONF_HIGH, pos,
-			    "%s() ends range '%s' that was not started on this path",
-			    name, key);
+		walk_report(
+			w, RULE, CONF_HIGH, pos,
+			"%s() ends range '%s' that was not started on this path",
+			name, key);
 	set_range(w, key, R_CLOSED, ev->pos);
 }
 
@@ -297,9 +299,10 @@ static void ranges_exit(struct walk *w)
 		    !owns_range(w, s->aux))
 			continue;
 		walk_note(w, walk_last_pos(w), "the function returns here");
-		walk_report(w, RULE, CONF_HIGH, s->pos,
-			    "range '%s' started here is not ended on a path that leaves the function",
-			    s->aux);
+		walk_report(
+			w, RULE, CONF_HIGH, s->pos,
+			"range '%s' started here is not ended on a path that leaves the function",
+			s->aux);
 	}
 }
 

@@ -19,7 +19,8 @@ const struct rule rule_table[NR_RULES] = {
 };
 
 const struct check *const rule_checks[NR_RULES] = {
-#define RULE(sym, id, walk, link, level, summary, help) [RULE_##sym] = walk,
+/* in row order, as enum rule_nr */
+#define RULE(sym, id, walk, link, level, summary, help) walk,
 #include "rules/check_list.h"
 #undef RULE
 };

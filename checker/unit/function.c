@@ -203,8 +203,7 @@ static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent,
 	return CXChildVisit_Recurse;
 }
 
-struct function_info *new_function_info(struct file_analysis *fa,
-					CXCursor fn)
+struct function_info *new_function_info(struct file_analysis *fa, CXCursor fn)
 {
 	struct function_info *fi = xcalloc(1, sizeof(*fi));
 	CXString name = clang_getCursorSpelling(fn);
@@ -274,8 +273,7 @@ void free_function_info(struct function_info *fi)
 	free(fi);
 }
 
-struct function_info *function_named(struct file_analysis *fa,
-				     const char *name)
+struct function_info *function_named(struct file_analysis *fa, const char *name)
 {
 	int i;
 
@@ -464,7 +462,7 @@ int entry_guard(struct file_analysis *fa, const struct basic_block *bb,
 }
 
 static enum CXChildVisitResult first_ref(CXCursor c, CXCursor parent,
-				       CXClientData data)
+					 CXClientData data)
 {
 	(void)parent;
 	if (!is_kind(c, CXCursor_DeclRefExpr))
@@ -523,10 +521,10 @@ static char *tested_object(const char *text)
 {
 	size_t n = 0;
 
-	while (text[n] && (isalnum((unsigned char)text[n]) || text[n] == '_' ||
-			   text[n] == '.' ||
-			   (text[n] == '-' && text[n + 1] == '>') ||
-			   (text[n] == '>' && n && text[n - 1] == '-')))
+	while (text[n] &&
+	       (isalnum((unsigned char)text[n]) || text[n] == '_' ||
+		text[n] == '.' || (text[n] == '-' && text[n + 1] == '>') ||
+		(text[n] == '>' && n && text[n - 1] == '-')))
 		n++;
 	return xstrndup(text, n);
 }
@@ -580,7 +578,8 @@ void collect_range_guards(struct function_info *fi)
 		if (j == bb->nr_events || !e ||
 		    (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))
 			continue;
-		text = cursor_text(fi->file->src->tu, skip_parens(e->cond), 200);
+		text = cursor_text(fi->file->src->tu, skip_parens(e->cond),
+				   200);
 		if (test_is_stable(fi, text))
 			strlist_add(&fi->range_guards, text);
 		free(text);
@@ -621,8 +620,7 @@ int is_fault_entry(const struct function_info *fi, const char *entry)
  * page_folio() is a _Generic macro), and the identifier its argument
  * (entry_arg) is rooted in.
  */
-const struct api *expr_api(struct function_info *fi, CXCursor c,
-			   char **root)
+const struct api *expr_api(struct function_info *fi, CXCursor c, char **root)
 {
 	const struct model *model = &fi->file->model;
 	const struct api *api = NULL;

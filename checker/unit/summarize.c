@@ -103,10 +103,10 @@ static void summarize_function(struct program *p,
 	struct fsum *f;
 	int i;
 
-	clang_getFileLocation(clang_getCursorLocation(fi->cursor), &file,
-			      &line, NULL, NULL);
+	clang_getFileLocation(clang_getCursorLocation(fi->cursor), &file, &line,
+			      NULL, NULL);
 	path = file_name(file);
-	f = new_fsum(p, fi->name, path,  line,
+	f = new_fsum(p, fi->name, path, line,
 		     clang_Cursor_getStorageClass(fi->cursor) == CX_SC_Static);
 	free(path);
 	f->manages = fi->starts.nr > 0;

@@ -18,8 +18,8 @@
 
 struct param {
 	char *name;
-	char *pointee_tag;	/* "mmu_gather" for struct mmu_gather *, or NULL */
-	char *pointee;		/* as written: "pte_t", "struct vm_fault" */
+	char *pointee_tag; /* "mmu_gather" for struct mmu_gather *, or NULL */
+	char *pointee; /* as written: "pte_t", "struct vm_fault" */
 	int is_pointer;
 };
 
@@ -38,8 +38,8 @@ struct trace {
 struct unguarded_op {
 	struct src_pos pos;
 	char *primitive;
-	char *entry;		/* the entry argument's text */
-	unsigned int levels;	/* A_PTE ...: the level of the entry */
+	char *entry; /* the entry argument's text */
+	unsigned int levels; /* A_PTE ...: the level of the entry */
 	struct trace trace;
 };
 
@@ -56,11 +56,11 @@ struct pending_put {
 struct call_site {
 	struct src_pos pos;
 	char *callee;
-	char *via;		/* the page-walk call, or NULL */
+	char *via; /* the page-walk call, or NULL */
 	int open_paths, closed_paths;
-	int in_range_paths;	/* open_paths with a range really open */
-	struct trace trace;	/* of the first path without a range */
-	struct strlist args;	/* identifiers in the arguments */
+	int in_range_paths; /* open_paths with a range really open */
+	struct trace trace; /* of the first path without a range */
+	struct strlist args; /* identifiers in the arguments */
 };
 
 /* A struct of function pointers defined in the file or a function (mm_walk_ops ...). */
@@ -76,19 +76,19 @@ struct function_info {
 	struct cfg *cfg;
 	struct param *params;
 	int nr_params;
-	struct strlist locals;		/* local variables */
-	struct strlist assigned;	/* variables written in the body */
-	struct strlist lvalues;		/* what was written, as written */
-	struct strlist range_guards;	/* tests that decide a start */
-	struct strlist starts, ends;	/* range keys started / ended */
+	struct strlist locals; /* local variables */
+	struct strlist assigned; /* variables written in the body */
+	struct strlist lvalues; /* what was written, as written */
+	struct strlist range_guards; /* tests that decide a start */
+	struct strlist starts, ends; /* range keys started / ended */
 	struct unguarded_op *ops;
 	int nr_ops, alloc_ops;
 	struct call_site *sites;
 	int nr_sites, alloc_sites;
 	struct pending_put *puts;
 	int nr_puts, alloc_puts;
-	int limited;			/* the walk hit its budget */
-	struct ops_table *tables;	/* initialised locals, such as rwc */
+	int limited; /* the walk hit its budget */
+	struct ops_table *tables; /* initialised locals, such as rwc */
 	int nr_tables, alloc_tables;
 };
 
@@ -96,7 +96,7 @@ struct file_analysis {
 	struct source *src;
 	struct model model;
 	struct macro_map macros;
-	const char *text;		/* the main file's contents */
+	const char *text; /* the main file's contents */
 	size_t size;
 	struct function_info **fns;
 	int nr_fns, alloc_fns;
@@ -115,8 +115,7 @@ const struct ops_table *table_named(const struct function_info *fi,
 int takes_in_range_param(const struct function_info *fi);
 
 /* funcinfo.c: what can be known of a function before walking it */
-struct function_info *new_function_info(struct file_analysis *fa,
-					CXCursor fn);
+struct function_info *new_function_info(struct file_analysis *fa, CXCursor fn);
 void free_function_info(struct function_info *fi);
 void collect_ops_tables(struct file_analysis *fa);
 /* After the CFG is built: the tests a range start depends on. */
@@ -132,8 +131,7 @@ char *range_key(CXTranslationUnit tu, CXCursor call, const struct api *api);
 int entry_written(const struct function_info *fi, const char *entry);
 /* The faulting entry handed in (vmf->pte), not walked to again here? */
 int is_fault_entry(const struct function_info *fi, const char *entry);
-const struct api *expr_api(struct function_info *fi, CXCursor c,
-			   char **root);
+const struct api *expr_api(struct function_info *fi, CXCursor c, char **root);
 
 /* Is there a "no need to invalidate" mark just above the line? */
 int no_need_above(const struct file_analysis *fa, unsigned int line);
@@ -152,6 +150,5 @@ void trace_release(struct trace *t);
 
 /* summarize.c: the summaries of the file's functions */
 void summarize_file(struct file_analysis *fa, struct program *p);
-
 
 #endif

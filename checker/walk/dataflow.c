@@ -36,12 +36,30 @@ const char *walk_intern(struct walk *w, const char *s)
 	return strpool_intern(w->pool, s);
 }
 
-CXTranslationUnit walk_tu(const struct walk *w) { return w->tu; }
-const struct model *walk_model(const struct walk *w) { return w->model; }
-void *walk_check_data(const struct walk *w) { return w->check_data; }
-const struct basic_block *walk_block(const struct walk *w) { return w->block; }
-const struct note *walk_trail(const struct walk *w) { return w->cur->trail; }
-struct src_pos walk_last_pos(const struct walk *w) { return w->cur->last_pos; }
+CXTranslationUnit walk_tu(const struct walk *w)
+{
+	return w->tu;
+}
+const struct model *walk_model(const struct walk *w)
+{
+	return w->model;
+}
+void *walk_check_data(const struct walk *w)
+{
+	return w->check_data;
+}
+const struct basic_block *walk_block(const struct walk *w)
+{
+	return w->block;
+}
+const struct note *walk_trail(const struct walk *w)
+{
+	return w->cur->trail;
+}
+struct src_pos walk_last_pos(const struct walk *w)
+{
+	return w->cur->last_pos;
+}
 
 const char *walk_text(struct walk *w, CXCursor c)
 {
@@ -105,8 +123,8 @@ void walk_report(struct walk *w, const char *rule, int confidence,
 	free(msg);
 }
 
-#define FOR_EACH_CHECK(w, i, c)						\
-	for ((i) = 0; (i) < (w)->hooks->nr_checks &&			\
+#define FOR_EACH_CHECK(w, i, c)                                             \
+	for ((i) = 0; (i) < (w)->hooks->nr_checks &&                        \
 		      ((c) = (w)->hooks->checks[(i)], (w)->owner = (i), 1); \
 	     (i)++)
 
@@ -116,8 +134,8 @@ static void run_begin(struct walk *w)
 	int i;
 
 	FOR_EACH_CHECK(w, i, c)
-		if (c->begin)
-			c->begin(w);
+	if (c->begin)
+		c->begin(w);
 }
 
 /*
@@ -150,7 +168,8 @@ static void run_event(struct walk *w, const struct event *ev)
 	if (ev->kind == EVENT_CALL)
 		api = event_api(w, ev);
 	w->cur->last_pos = ev->pos;
-	FOR_EACH_CHECK(w, i, c) {
+	FOR_EACH_CHECK(w, i, c)
+	{
 		if (ev->kind == EVENT_STMT && c->stmt)
 			c->stmt(w, ev);
 		else if (ev->kind == EVENT_CALL && c->call)
@@ -167,8 +186,8 @@ static void run_exit(struct walk *w)
 	int i;
 
 	FOR_EACH_CHECK(w, i, c)
-		if (c->exit)
-			c->exit(w);
+	if (c->exit)
+		c->exit(w);
 }
 
 static void run_end(struct walk *w)
@@ -177,8 +196,8 @@ static void run_end(struct walk *w)
 	int i;
 
 	FOR_EACH_CHECK(w, i, c)
-		if (c->end)
-			c->end(w);
+	if (c->end)
+		c->end(w);
 }
 
 /* The branch notes say which way a test went, as clang's do. */
@@ -207,7 +226,8 @@ static void run_branch(struct walk *w, const struct edge *e)
 		w->pruned = 1;
 		return;
 	}
-	FOR_EACH_CHECK(w, i, c) {
+	FOR_EACH_CHECK(w, i, c)
+	{
 		if (c->branch)
 			c->branch(w, e->cond, truth);
 		if (w->pruned)
@@ -239,7 +259,7 @@ static void push(struct worklist *wl, const struct basic_block *bb,
 struct walk_run {
 	struct walk *w;
 	struct worklist wl;
-	struct seen *seen;	/* per block */
+	struct seen *seen; /* per block */
 	const struct walk_limits *limits;
 	int limited;
 };
@@ -323,8 +343,11 @@ int walk_function(const struct cfg *cfg, CXTranslationUnit tu,
 		  const struct model *model, const struct walk_hooks *hooks,
 		  const struct walk_limits *limits, void *check_data)
 {
-	struct walk w = { .cfg = cfg, .tu = tu, .model = model,
-			  .hooks = hooks, .check_data = check_data };
+	struct walk w = { .cfg = cfg,
+			  .tu = tu,
+			  .model = model,
+			  .hooks = hooks,
+			  .check_data = check_data };
 	struct walk_run run = { .w = &w, .limits = limits };
 	int i;
 

@@ -26,11 +26,11 @@ struct model;
 struct api;
 
 struct slot {
-	int owner;		/* the check (index in the check table) */
-	const char *key;	/* interned */
+	int owner; /* the check (index in the check table) */
+	const char *key; /* interned */
 	long value;
-	const char *aux;	/* interned, or NULL */
-	struct src_pos pos;	/* where the value was set (not compared) */
+	const char *aux; /* interned, or NULL */
+	struct src_pos pos; /* where the value was set (not compared) */
 };
 
 struct note {
@@ -49,7 +49,7 @@ struct check {
 	void (*stmt)(struct walk *w, const struct event *ev);
 	void (*branch)(struct walk *w, CXCursor cond, int truth);
 	void (*exit)(struct walk *w);
-	void (*end)(struct walk *w);	/* after every path was walked */
+	void (*end)(struct walk *w); /* after every path was walked */
 };
 
 struct walk_hooks {
@@ -63,8 +63,8 @@ struct walk_hooks {
 };
 
 struct walk_limits {
-	long max_steps;		/* blocks walked per function */
-	int max_states;		/* distinct states per block */
+	long max_steps; /* blocks walked per function */
+	int max_states; /* distinct states per block */
 };
 
 /* Walk every path of cfg; 1 if a limit stopped it early. */

@@ -23,7 +23,7 @@ struct text_entry {
 };
 
 struct text_cache {
-	struct text_entry *entries;	/* open addressing */
+	struct text_entry *entries; /* open addressing */
 	size_t size, used;
 };
 
@@ -158,8 +158,8 @@ static void set_fact(struct state *st, const char *text, int exact,
 
 	if (!f) {
 		ALLOC_GROW(st->facts, st->nr_facts, st->alloc_facts);
-		for (i = st->nr_facts; i > 0 &&
-		     strcmp(st->facts[i - 1].text, text) > 0; i--)
+		for (i = st->nr_facts;
+		     i > 0 && strcmp(st->facts[i - 1].text, text) > 0; i--)
 			st->facts[i] = st->facts[i - 1];
 		f = &st->facts[i];
 		st->nr_facts++;
@@ -246,9 +246,13 @@ void count_tests(struct walk *w)
 			if (bb->succs[j].kind != EDGE_TRUE)
 				continue;
 			add_test(w, expr_text(w, cond));
-			if (binary_op(skip_parens(cond)) >= CXBinaryOperator_LT &&
+			if (binary_op(skip_parens(cond)) >=
+				    CXBinaryOperator_LT &&
 			    binary_op(skip_parens(cond)) <= CXBinaryOperator_NE)
-				add_test(w, expr_text(w, nth_child(skip_parens(cond), 0)));
+				add_test(w,
+					 expr_text(w,
+						   nth_child(skip_parens(cond),
+							     0)));
 		}
 	}
 }
@@ -341,13 +345,20 @@ static int fact_truth(const struct fact *f)
 static int compare(enum CXBinaryOperatorKind op, long long a, long long b)
 {
 	switch (op) {
-	case CXBinaryOperator_EQ: return a == b;
-	case CXBinaryOperator_NE: return a != b;
-	case CXBinaryOperator_LT: return a < b;
-	case CXBinaryOperator_GT: return a > b;
-	case CXBinaryOperator_LE: return a <= b;
-	case CXBinaryOperator_GE: return a >= b;
-	default: return -1;
+	case CXBinaryOperator_EQ:
+		return a == b;
+	case CXBinaryOperator_NE:
+		return a != b;
+	case CXBinaryOperator_LT:
+		return a < b;
+	case CXBinaryOperator_GT:
+		return a > b;
+	case CXBinaryOperator_LE:
+		return a <= b;
+	case CXBinaryOperator_GE:
+		return a >= b;
+	default:
+		return -1;
 	}
 }
 

@@ -12,7 +12,7 @@
 #include "lib/util.h"
 
 struct strpool {
-	char **slots;		/* open addressing, power of two */
+	char **slots; /* open addressing, power of two */
 	size_t size, used;
 };
 

@@ -11,20 +11,20 @@
 #include "walk/dataflow.h"
 
 struct fact {
-	const char *text;	/* interned source text of an expression */
-	int exact;		/* value is known, else "non-zero" */
+	const char *text; /* interned source text of an expression */
+	int exact; /* value is known, else "non-zero" */
 	long long value;
-	int from_branch;	/* learnt from a test, not an assignment */
+	int from_branch; /* learnt from a test, not an assignment */
 };
 
 struct state {
-	struct slot *slots;	/* sorted by owner, key */
+	struct slot *slots; /* sorted by owner, key */
 	int nr_slots, alloc_slots;
-	struct fact *facts;	/* sorted by text */
+	struct fact *facts; /* sorted by text */
 	int nr_facts, alloc_facts;
 	const struct note *trail;
-	struct src_pos last_pos;	/* of the last event on the path */
-	unsigned int macro_offset;	/* 1 + offset of the last API macro */
+	struct src_pos last_pos; /* of the last event on the path */
+	unsigned int macro_offset; /* 1 + offset of the last API macro */
 };
 
 struct strpool;
@@ -40,15 +40,15 @@ struct walk {
 	int owner;
 	int pruned;
 	struct strpool *pool;
-	struct note **notes;	/* every note, freed with the walk */
+	struct note **notes; /* every note, freed with the walk */
 	int nr_notes, alloc_notes;
 	struct text_cache *texts;
-	struct tested *tested;	/* how often the function tests a text */
+	struct tested *tested; /* how often the function tests a text */
 	int nr_tested, alloc_tested;
 };
 
 struct tested {
-	const char *text;	/* interned */
+	const char *text; /* interned */
 	int count;
 };
 

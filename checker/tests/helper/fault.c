@@ -19,10 +19,9 @@
 
 #include <clang-c/Index.h>
 
-typedef enum CXErrorCode parse_fn(CXIndex, const char *,
-				  const char *const *, int,
-				  struct CXUnsavedFile *, unsigned, unsigned,
-				  CXTranslationUnit *);
+typedef enum CXErrorCode parse_fn(CXIndex, const char *, const char *const *,
+				  int, struct CXUnsavedFile *, unsigned int,
+				  unsigned int, CXTranslationUnit *);
 
 static int names(const char *name, const char *path)
 {
@@ -32,18 +31,19 @@ static int names(const char *name, const char *path)
 		return 0;
 	n = strlen(name);
 	len = strlen(path);
-	return !strcmp(name, path) ||
-	       (len > n && path[len - n - 1] == '/' &&
-		!strcmp(path + len - n, name));
+	return !strcmp(name, path) || (len > n && path[len - n - 1] == '/' &&
+				       !strcmp(path + len - n, name));
 }
 
-enum CXErrorCode clang_parseTranslationUnit2(
-	CXIndex index, const char *path, const char *const *argv, int argc,
-	struct CXUnsavedFile *unsaved, unsigned nr_unsaved, unsigned options,
-	CXTranslationUnit *tu)
+enum CXErrorCode clang_parseTranslationUnit2(CXIndex index, const char *path,
+					     const char *const *argv, int argc,
+					     struct CXUnsavedFile *unsaved,
+					     unsigned int nr_unsaved,
+					     unsigned int options,
+					     CXTranslationUnit *tu)
 {
-	parse_fn *real = (parse_fn *)dlsym(RTLD_NEXT,
-					   "clang_parseTranslationUnit2");
+	parse_fn *real =
+		(parse_fn *)dlsym(RTLD_NEXT, "clang_parseTranslationUnit2");
 
 	if (names(getenv("MMUCHECK_FAULT_CRASH"), path)) {
 		/* the default action: a sanitizer's handler would exit(1) */
@@ -54,6 +54,5 @@ enum CXErrorCode clang_parseTranslationUnit2(
 	if (names(getenv("MMUCHECK_FAULT_HANG"), path))
 		for (;;)
 			pause();
-	return real(index, path, argv, argc, unsaved, nr_unsaved, options,
-		    tu);
+	return real(index, path, argv, argc, unsaved, nr_unsaved, options, tu);
 }
