@@ -20,15 +20,6 @@ static const struct walk_limits limits = {
 /* Without mmu_notifier.h the range calls cannot appear: any era will do. */
 #define DEFAULT_VERSION KV(6, 12)
 
-static char *file_of(struct src_pos pos)
-{
-	CXString s = clang_getFileName(pos.file);
-	char *path = xstrdup(clang_getCString(s) ? clang_getCString(s) : "");
-
-	clang_disposeString(s);
-	return path;
-}
-
 static void report(void *sink, struct walk *w, const char *rule, int confidence,
 		   struct src_pos pos, const struct note *trail,
 		   const char *message)
@@ -36,9 +27,8 @@ static void report(void *sink, struct walk *w, const char *rule, int confidence,
 	struct file_analysis *fa = sink;
 	struct function_info *fi = walk_check_data(w);
 	struct trace t = { NULL, 0, 0 };
-	char *file = file_of(pos);
+	char *file = src_pos_file(pos);
 	struct finding *f;
-	int i;
 
 	f = add_finding(fa->findings, rule, file, pos.line, pos.col, fi->name,
 			confidence, message);
@@ -46,12 +36,7 @@ static void report(void *sink, struct walk *w, const char *rule, int confidence,
 	if (!f)
 		return;
 	trace_from_trail(&t, trail);
-	for (i = 0; i < t.nr; i++) {
-		file = file_of(t.steps[i].pos);
-		add_finding_step(f, file, t.steps[i].pos.line,
-				 t.steps[i].pos.col, fi->name, t.steps[i].text);
-		free(file);
-	}
+	trace_append(&f->trace, &t, fi->name);
 	trace_release(&t);
 }
 

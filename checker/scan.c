@@ -434,10 +434,10 @@ static void make_relative(struct findings *found, const char *root)
 		rel = relative(f->file, root);
 		free(f->file);
 		f->file = rel;
-		for (j = 0; j < f->nr_trace; j++) {
-			rel = relative(f->trace[j].file, root);
-			free(f->trace[j].file);
-			f->trace[j].file = rel;
+		for (j = 0; j < f->trace.nr; j++) {
+			rel = relative(f->trace.steps[j].file, root);
+			free(f->trace.steps[j].file);
+			f->trace.steps[j].file = rel;
 		}
 	}
 }

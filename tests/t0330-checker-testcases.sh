@@ -72,6 +72,37 @@ import json, sys
 a, b = (json.load(open(p))["findings"][0] for p in sys.argv[1:])
 assert a["fingerprint"] == b["fingerprint"] and b["line"] == a["line"] + 3
 ' "$tmp/a.json" "$tmp/b.json"
+# Two identical findings in one function stay two: the occurrence is part
+# of the fingerprint (two starts, same text, each left open on a path).
+cat >"$tmp/twice.c" <<'CASE'
+#include <linux/mmu_notifier.h>
+
+void twice(struct mm_struct *mm, int a, int b, int c)
+{
+	struct mmu_notifier_range range;
+
+	mmu_notifier_range_init(&range, MMU_NOTIFY_CLEAR, 0, NULL, mm, 0, 4096);
+	if (a) {
+		mmu_notifier_invalidate_range_start(&range);
+		if (b)
+			return;
+		mmu_notifier_invalidate_range_end(&range);
+	}
+	if (b) {
+		mmu_notifier_invalidate_range_start(&range);
+		if (c)
+			return;
+		mmu_notifier_invalidate_range_end(&range);
+	}
+}
+CASE
+"$mmucheck" -Itestcases/6.1/include -Itestcases/include --format=json "$tmp/twice.c" >"$tmp/twice.json"
+expect "json: two identical findings in a function get two fingerprints" python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))["findings"]
+assert [x["line"] for x in f] == [9, 15], f
+assert f[0]["fingerprint"] != f[1]["fingerprint"], f
+' "$tmp/twice.json"
 
 # Text: the warning, then notes for the path.
 run_case "$mmucheck" testcases/6.1/khugepaged-retract-no-range.c >"$tmp/text"

@@ -10,8 +10,8 @@
 #include "link/summary.h"
 #include "lib/util.h"
 
-struct fsum *new_fsum(struct program *p, const char *name, const char *file,
-		      unsigned int line, int is_static)
+struct fsum *alloc_fsum(const char *name, const char *file, unsigned int line,
+			int is_static)
 {
 	struct fsum *f = xcalloc(1, sizeof(*f));
 
@@ -19,8 +19,21 @@ struct fsum *new_fsum(struct program *p, const char *name, const char *file,
 	f->file = xstrdup(file);
 	f->line = line;
 	f->is_static = is_static;
+	return f;
+}
+
+void program_add(struct program *p, struct fsum *f)
+{
 	ALLOC_GROW(p->fns, p->nr, p->alloc);
 	p->fns[p->nr++] = f;
+}
+
+struct fsum *new_fsum(struct program *p, const char *name, const char *file,
+		      unsigned int line, int is_static)
+{
+	struct fsum *f = alloc_fsum(name, file, line, is_static);
+
+	program_add(p, f);
 	return f;
 }
 
@@ -43,19 +56,6 @@ struct sput *add_sput(struct fsum *f)
 	ALLOC_GROW(f->puts, f->nr_puts, f->alloc_puts);
 	memset(&f->puts[f->nr_puts], 0, sizeof(struct sput));
 	return &f->puts[f->nr_puts++];
-}
-
-void strace_add(struct strace *t, const char *file, unsigned int line,
-		unsigned int col, const char *text)
-{
-	struct sstep *s;
-
-	ALLOC_GROW(t->steps, t->nr, t->alloc);
-	s = &t->steps[t->nr++];
-	s->file = xstrdup(file);
-	s->line = line;
-	s->col = col;
-	s->text = xstrdup(text);
 }
 
 static int by_name(const void *a, const void *b)
@@ -113,18 +113,7 @@ void link_program(struct program *p)
 	free(sorted);
 }
 
-static void release_strace(struct strace *t)
-{
-	int i;
-
-	for (i = 0; i < t->nr; i++) {
-		free(t->steps[i].file);
-		free(t->steps[i].text);
-	}
-	free(t->steps);
-}
-
-static void release_fsum(struct fsum *f)
+void release_fsum(struct fsum *f)
 {
 	int i;
 
@@ -132,19 +121,19 @@ static void release_fsum(struct fsum *f)
 		free(f->ops[i].file);
 		free(f->ops[i].primitive);
 		free(f->ops[i].entry);
-		release_strace(&f->ops[i].trace);
+		trace_release(&f->ops[i].trace);
 	}
 	for (i = 0; i < f->nr_sites; i++) {
 		free(f->sites[i].file);
 		free(f->sites[i].callee);
 		free(f->sites[i].via);
-		release_strace(&f->sites[i].trace);
+		trace_release(&f->sites[i].trace);
 	}
 	for (i = 0; i < f->nr_puts; i++) {
 		free(f->puts[i].file);
 		free(f->puts[i].put);
 		free(f->puts[i].clear);
-		release_strace(&f->puts[i].trace);
+		trace_release(&f->puts[i].trace);
 	}
 	free(f->puts);
 	free(f->ops);
@@ -166,7 +155,7 @@ void release_program(struct program *p)
 
 /* JSON.  Positions in a summary's own file omit "file". */
 
-static json_t *trace_json(const struct strace *t)
+static json_t *trace_json(const struct trace *t)
 {
 	json_t *a = json_array();
 	int i;
@@ -176,7 +165,7 @@ static json_t *trace_json(const struct strace *t)
 				      json_pack("[s,i,i,s]", t->steps[i].file,
 						(json_int_t)t->steps[i].line,
 						(json_int_t)t->steps[i].col,
-						t->steps[i].text));
+						t->steps[i].note));
 	return a;
 }
 
@@ -253,7 +242,7 @@ int write_summaries(FILE *out, const struct program *p,
 	return ret;
 }
 
-static void read_trace(struct strace *t, json_t *a)
+static void read_trace(struct trace *t, json_t *a)
 {
 	size_t i;
 	json_t *step;
@@ -262,7 +251,7 @@ static void read_trace(struct strace *t, json_t *a)
 
 	json_array_foreach(a, i, step)
 		if (!json_unpack(step, "[s,I,I,s]", &file, &line, &col, &text))
-			strace_add(t, file, line, col, text);
+			trace_add(t, file, line, col, NULL, text);
 }
 
 static void read_op(struct fsum *f, json_t *j)

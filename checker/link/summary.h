@@ -14,17 +14,6 @@
 
 #include "report/findings.h"
 
-struct sstep {
-	char *file;
-	unsigned int line, col;
-	char *text;
-};
-
-struct strace {
-	struct sstep *steps;
-	int nr, alloc;
-};
-
 /* A page-table change made with no range open, on some path. */
 struct sop {
 	char *file;
@@ -32,7 +21,7 @@ struct sop {
 	char *primitive, *entry;
 	unsigned int levels; /* A_PTE ... */
 	int handed_in; /* the entry came from the caller */
-	struct strace trace;
+	struct trace trace;
 };
 
 /* A put after a clear, to be judged by whether callers hold a range. */
@@ -42,7 +31,7 @@ struct sput {
 	char *put, *clear;
 	unsigned int clear_line;
 	int confidence;
-	struct strace trace;
+	struct trace trace;
 };
 
 /* A call, direct or through an ops table (via names the calling API). */
@@ -53,7 +42,7 @@ struct ssite {
 	int open_paths, closed_paths;
 	int in_range_paths; /* a range open, not just covered */
 	unsigned int passes_levels; /* entry parameters passed on */
-	struct strace trace; /* first path without a range */
+	struct trace trace; /* first path without a range */
 	struct fsum *target; /* after linking */
 };
 
@@ -84,11 +73,14 @@ struct program {
 
 struct fsum *new_fsum(struct program *p, const char *name, const char *file,
 		      unsigned int line, int is_static);
+/* A summary of its own (the walk fills it), then handed to a program. */
+struct fsum *alloc_fsum(const char *name, const char *file, unsigned int line,
+			int is_static);
+void program_add(struct program *p, struct fsum *f);
+void release_fsum(struct fsum *f);
 struct sop *add_sop(struct fsum *f);
 struct ssite *add_ssite(struct fsum *f);
 struct sput *add_sput(struct fsum *f);
-void strace_add(struct strace *t, const char *file, unsigned int line,
-		unsigned int col, const char *text);
 void link_program(struct program *p);
 void release_program(struct program *p);
 

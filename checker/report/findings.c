@@ -67,18 +67,45 @@ struct finding *add_finding(struct findings *list, const char *rule,
 	return f;
 }
 
-void add_finding_step(struct finding *f, const char *file, unsigned int line,
-		      unsigned int col, const char *function, const char *note)
+void trace_add(struct trace *t, const char *file, unsigned int line,
+	       unsigned int col, const char *function, const char *note)
 {
-	struct finding_step *s;
+	struct trace_step *s;
 
-	ALLOC_GROW(f->trace, f->nr_trace, f->alloc_trace);
-	s = &f->trace[f->nr_trace++];
+	ALLOC_GROW(t->steps, t->nr, t->alloc);
+	s = &t->steps[t->nr++];
 	s->file = xstrdup(file);
 	s->line = line;
 	s->col = col;
-	s->function = xstrdup(function);
+	s->function = function ? xstrdup(function) : NULL;
 	s->note = xstrdup(note);
+}
+
+void trace_append(struct trace *to, const struct trace *from,
+		  const char *function)
+{
+	int i;
+
+	for (i = 0; i < from->nr; i++) {
+		const struct trace_step *s = &from->steps[i];
+
+		trace_add(to, s->file, s->line, s->col,
+			  s->function ? s->function : function, s->note);
+	}
+}
+
+void trace_release(struct trace *t)
+{
+	int i;
+
+	for (i = 0; i < t->nr; i++) {
+		free(t->steps[i].file);
+		free(t->steps[i].function);
+		free(t->steps[i].note);
+	}
+	free(t->steps);
+	t->steps = NULL;
+	t->nr = t->alloc = 0;
 }
 
 /* The text of line (1-based) of a file's contents, without its newline. */
@@ -113,14 +140,7 @@ static int suppressed(const struct finding *f, const char *text)
 
 static void free_finding(struct finding *f)
 {
-	int i;
-
-	for (i = 0; i < f->nr_trace; i++) {
-		free(f->trace[i].file);
-		free(f->trace[i].function);
-		free(f->trace[i].note);
-	}
-	free(f->trace);
+	trace_release(&f->trace);
 	free(f->rule);
 	free(f->file);
 	free(f->function);
@@ -288,8 +308,8 @@ void print_findings_text(FILE *out, const struct findings *list)
 
 		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->file, f->line,
 			f->col, f->message, f->rule);
-		for (j = 0; j < f->nr_trace; j++) {
-			const struct finding_step *s = &f->trace[j];
+		for (j = 0; j < f->trace.nr; j++) {
+			const struct trace_step *s = &f->trace.steps[j];
 
 			fprintf(out, "%s:%u:%u: note: %s\n", s->file, s->line,
 				s->col, s->note);
@@ -297,11 +317,12 @@ void print_findings_text(FILE *out, const struct findings *list)
 	}
 }
 
-static json_t *step_json(const struct finding_step *s)
+static json_t *step_json(const struct trace_step *s)
 {
 	return json_pack("{s:s, s:i, s:i, s:s, s:s}", "file", s->file, "line",
 			 (json_int_t)s->line, "column", (json_int_t)s->col,
-			 "function", s->function, "note", s->note);
+			 "function", s->function ? s->function : "", "note",
+			 s->note);
 }
 
 static json_t *finding_json(const struct finding *f)
@@ -309,8 +330,8 @@ static json_t *finding_json(const struct finding *f)
 	json_t *trace = json_array();
 	int i;
 
-	for (i = 0; i < f->nr_trace; i++)
-		json_array_append_new(trace, step_json(&f->trace[i]));
+	for (i = 0; i < f->trace.nr; i++)
+		json_array_append_new(trace, step_json(&f->trace.steps[i]));
 	return json_pack("{s:s, s:s, s:i, s:i, s:s, s:s, s:s, s:o, s:s}",
 			 "rule", f->rule, "file", f->file, "line",
 			 (json_int_t)f->line, "column", (json_int_t)f->col,
@@ -352,7 +373,7 @@ static void finding_from_json(struct findings *list, json_t *j)
 		if (!json_unpack(step, "{s:s,s:I,s:I,s:s,s:s}", "file", &sfile,
 				 "line", &sline, "column", &scol, "function",
 				 &sfn, "note", &note))
-			add_finding_step(f, sfile, sline, scol, sfn, note);
+			trace_add(&f->trace, sfile, sline, scol, sfn, note);
 }
 
 void findings_from_json(struct findings *list, json_t *array)

@@ -14,12 +14,25 @@
 
 enum confidence { CONF_LOW, CONF_MEDIUM, CONF_HIGH };
 
-struct finding_step {
+/* A step of a path: the one trace type of the walk, summaries and findings. */
+struct trace_step {
 	char *file;
 	unsigned int line, col;
-	char *function;
+	char *function; /* NULL until the finding names it */
 	char *note;
 };
+
+struct trace {
+	struct trace_step *steps;
+	int nr, alloc;
+};
+
+void trace_add(struct trace *t, const char *file, unsigned int line,
+	       unsigned int col, const char *function, const char *note);
+/* Append from's steps; a step without a function gets this one. */
+void trace_append(struct trace *to, const struct trace *from,
+		  const char *function);
+void trace_release(struct trace *t);
 
 struct finding {
 	char *rule;
@@ -28,8 +41,7 @@ struct finding {
 	char *function;
 	char *message;
 	enum confidence confidence;
-	struct finding_step *trace;
-	int nr_trace, alloc_trace;
+	struct trace trace;
 	char fingerprint[17];
 };
 
@@ -44,8 +56,6 @@ struct finding *add_finding(struct findings *list, const char *rule,
 			    const char *file, unsigned int line,
 			    unsigned int col, const char *function,
 			    enum confidence confidence, const char *message);
-void add_finding_step(struct finding *f, const char *file, unsigned int line,
-		      unsigned int col, const char *function, const char *note);
 struct finish_options {
 	enum confidence min;
 	const char *root; /* relative file names are under it ("": cwd) */

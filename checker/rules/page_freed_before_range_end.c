@@ -118,16 +118,20 @@ static void record_put(struct walk *w, const struct event *ev,
 		       int confidence)
 {
 	struct function_info *fi = walk_check_data(w);
-	struct pending_put *pp;
+	char *file = src_pos_file(ev->pos);
+	struct sput *pp;
 	int i;
 
-	for (i = 0; i < fi->nr_puts; i++)
-		if (fi->puts[i].pos.offset == ev->pos.offset)
+	for (i = 0; i < fi->sum->nr_puts; i++)
+		if (same_place(fi->sum->puts[i].file, fi->sum->puts[i].line,
+			       fi->sum->puts[i].col, file, ev->pos)) {
+			free(file);
 			return;
-	ALLOC_GROW(fi->puts, fi->nr_puts, fi->alloc_puts);
-	pp = &fi->puts[fi->nr_puts++];
-	memset(pp, 0, sizeof(*pp));
-	pp->pos = ev->pos;
+		}
+	pp = add_sput(fi->sum);
+	pp->file = file;
+	pp->line = ev->pos.line;
+	pp->col = ev->pos.col;
 	pp->put = xstrdup(api->name);
 	pp->clear = xstrdup(pending->aux);
 	pp->clear_line = pending->pos.line;

@@ -37,7 +37,6 @@ static void report_put(struct findings *out, const struct fsum *f,
 {
 	char msg[512], note[256];
 	struct finding *fd;
-	int i;
 
 	snprintf(
 		msg, sizeof(msg),
@@ -49,13 +48,9 @@ static void report_put(struct findings *out, const struct fsum *f,
 		return;
 	snprintf(note, sizeof(note), "%s() calls %s() here with a range open",
 		 caller->name, f->name);
-	add_finding_step(fd, site->file, site->line, site->col, caller->name,
-			 note);
-	for (i = 0; i < put->trace.nr; i++)
-		add_finding_step(fd, put->trace.steps[i].file,
-				 put->trace.steps[i].line,
-				 put->trace.steps[i].col, f->name,
-				 put->trace.steps[i].text);
+	trace_add(&fd->trace, site->file, site->line, site->col, caller->name,
+		  note);
+	trace_append(&fd->trace, &put->trace, f->name);
 }
 
 void decide_page_in_callers_range(struct program *p, struct findings *out)

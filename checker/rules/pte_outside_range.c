@@ -47,36 +47,50 @@ static void record_op(struct walk *w, struct src_pos pos, const char *primitive,
 {
 	const struct api *api = api_lookup(walk_model(w), primitive);
 	struct function_info *fi = walk_check_data(w);
-	struct unguarded_op *op;
+	char *file = src_pos_file(pos), *root;
+	const struct param *p;
+	struct sop *op;
 	int i;
 
-	for (i = 0; i < fi->nr_ops; i++)
-		if (fi->ops[i].pos.offset == pos.offset)
+	for (i = 0; i < fi->sum->nr_ops; i++)
+		if (same_place(fi->sum->ops[i].file, fi->sum->ops[i].line,
+			       fi->sum->ops[i].col, file, pos)) {
+			free(file);
 			return;
-	ALLOC_GROW(fi->ops, fi->nr_ops, fi->alloc_ops);
-	op = &fi->ops[fi->nr_ops++];
-	memset(op, 0, sizeof(*op));
-	op->pos = pos;
+		}
+	op = add_sop(fi->sum);
+	op->file = file;
+	op->line = pos.line;
+	op->col = pos.col;
 	op->primitive = xstrdup(primitive);
 	op->entry = xstrdup(entry);
 	op->levels = api ? api->flags & A_ANY_LEVEL : A_ANY_LEVEL;
+	root = first_identifier(entry);
+	p = param_named(fi, root);
+	op->handed_in = p && p->is_pointer && !entry_written(fi, entry);
+	free(root);
 	trace_from_trail(&op->trace, walk_trail(w));
 }
 
-static struct call_site *site_at(struct function_info *fi, struct src_pos pos,
-				 const char *callee)
+static struct ssite *site_at(struct function_info *fi, struct src_pos pos,
+			     const char *callee)
 {
-	struct call_site *s;
+	char *file = src_pos_file(pos);
+	struct ssite *s;
 	int i;
 
-	for (i = 0; i < fi->nr_sites; i++)
-		if (fi->sites[i].pos.offset == pos.offset &&
-		    !strcmp(fi->sites[i].callee, callee))
-			return &fi->sites[i];
-	ALLOC_GROW(fi->sites, fi->nr_sites, fi->alloc_sites);
-	s = &fi->sites[fi->nr_sites++];
-	memset(s, 0, sizeof(*s));
-	s->pos = pos;
+	for (i = 0; i < fi->sum->nr_sites; i++) {
+		s = &fi->sum->sites[i];
+		if (same_place(s->file, s->line, s->col, file, pos) &&
+		    !strcmp(s->callee, callee)) {
+			free(file);
+			return s;
+		}
+	}
+	s = add_ssite(fi->sum);
+	s->file = file;
+	s->line = pos.line;
+	s->col = pos.col;
 	s->callee = xstrdup(callee);
 	return s;
 }
@@ -85,15 +99,18 @@ static void record_call(struct walk *w, const struct event *ev,
 			const char *callee, const char *via, int opens_itself)
 {
 	struct function_info *fi = walk_check_data(w);
-	struct call_site *s = site_at(fi, ev->pos, callee);
+	struct ssite *s = site_at(fi, ev->pos, callee);
 	int i, n = clang_Cursor_getNumArguments(ev->cursor);
 
 	if (via && !s->via)
 		s->via = xstrdup(via);
 	for (i = 0; i < n && !s->open_paths && !s->closed_paths; i++) {
 		char *root = arg_root(walk_tu(w), ev->cursor, i);
+		const struct param *p = param_named(fi, root);
 
-		strlist_add(&s->args, root);
+		/* the entry parameters the call passes on */
+		if (p && p->pointee)
+			s->passes_levels |= entry_param_levels(p->pointee);
 		free(root);
 	}
 	if (range_is_open(w))

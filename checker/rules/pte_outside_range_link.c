@@ -87,16 +87,6 @@ static const struct fsum *bottom(const struct fsum *f)
 	return f && f->need_op ? f : NULL;
 }
 
-static void add_steps(struct finding *f, const struct strace *t,
-		      const char *function)
-{
-	int i;
-
-	for (i = 0; i < t->nr; i++)
-		add_finding_step(f, t->steps[i].file, t->steps[i].line,
-				 t->steps[i].col, function, t->steps[i].text);
-}
-
 /* Notes for the functions below the call, down to the primitive. */
 static void add_chain(struct finding *out, const struct fsum *f)
 {
@@ -107,18 +97,18 @@ static void add_chain(struct finding *out, const struct fsum *f)
 		if (f->need_op) {
 			const struct sop *op = f->need_op;
 
-			add_steps(out, &op->trace, f->name);
+			trace_append(&out->trace, &op->trace, f->name);
 			snprintf(text, sizeof(text),
 				 "%s() changes entry '%s' here in %s()",
 				 op->primitive, op->entry, f->name);
-			add_finding_step(out, op->file, op->line, op->col,
-					 f->name, text);
+			trace_add(&out->trace, op->file, op->line, op->col,
+				  f->name, text);
 			return;
 		}
 		snprintf(text, sizeof(text), "%s() calls %s() here", f->name,
 			 f->need_site->callee);
-		add_finding_step(out, f->need_site->file, f->need_site->line,
-				 f->need_site->col, f->name, text);
+		trace_add(&out->trace, f->need_site->file, f->need_site->line,
+			  f->need_site->col, f->name, text);
 		f = f->need_site->target;
 	}
 }
@@ -136,7 +126,7 @@ static void report_op(struct findings *out, const struct fsum *f,
 	fd = add_finding(out, RULE, op->file, op->line, op->col, f->name,
 			 CONF_HIGH, msg);
 	if (fd)
-		add_steps(fd, &op->trace, f->name);
+		trace_append(&fd->trace, &op->trace, f->name);
 }
 
 static void report_site(struct findings *out, const struct fsum *f,
@@ -155,11 +145,11 @@ static void report_site(struct findings *out, const struct fsum *f,
 			 CONF_HIGH, msg);
 	if (!fd)
 		return;
-	add_steps(fd, &s->trace, f->name);
+	trace_append(&fd->trace, &s->trace, f->name);
 	if (s->via) {
 		snprintf(text, sizeof(text), "%s() runs %s()", s->via,
 			 s->callee);
-		add_finding_step(fd, s->file, s->line, s->col, f->name, text);
+		trace_add(&fd->trace, s->file, s->line, s->col, f->name, text);
 	}
 	add_chain(fd, s->target);
 }

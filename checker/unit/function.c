@@ -203,6 +203,31 @@ static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent,
 	return CXChildVisit_Recurse;
 }
 
+char *src_pos_file(struct src_pos pos)
+{
+	CXString s = clang_getFileName(pos.file);
+	char *path = xstrdup(clang_getCString(s) ? clang_getCString(s) : "");
+
+	clang_disposeString(s);
+	return path;
+}
+
+static struct fsum *new_summary(struct function_info *fi)
+{
+	struct src_pos pos = { 0 };
+	struct fsum *f;
+	char *path;
+
+	clang_getFileLocation(clang_getCursorLocation(fi->cursor), &pos.file,
+			      &pos.line, NULL, NULL);
+	path = src_pos_file(pos);
+	f = alloc_fsum(fi->name, path, pos.line,
+		       clang_Cursor_getStorageClass(fi->cursor) ==
+			       CX_SC_Static);
+	free(path);
+	return f;
+}
+
 struct function_info *new_function_info(struct file_analysis *fa, CXCursor fn)
 {
 	struct function_info *fi = xcalloc(1, sizeof(*fi));
@@ -214,17 +239,8 @@ struct function_info *new_function_info(struct file_analysis *fa, CXCursor fn)
 	clang_disposeString(name);
 	collect_params(fi);
 	clang_visitChildren(fn, scan_body, fi);
+	fi->sum = new_summary(fi);
 	return fi;
-}
-
-void trace_release(struct trace *t)
-{
-	int i;
-
-	for (i = 0; i < t->nr; i++)
-		free(t->steps[i].text);
-	free(t->steps);
-	memset(t, 0, sizeof(*t));
 }
 
 void free_function_info(struct function_info *fi)
@@ -237,25 +253,8 @@ void free_function_info(struct function_info *fi)
 		free(fi->params[i].pointee);
 	}
 	free(fi->params);
-	for (i = 0; i < fi->nr_ops; i++) {
-		free(fi->ops[i].primitive);
-		free(fi->ops[i].entry);
-		trace_release(&fi->ops[i].trace);
-	}
-	free(fi->ops);
-	for (i = 0; i < fi->nr_sites; i++) {
-		free(fi->sites[i].callee);
-		free(fi->sites[i].via);
-		trace_release(&fi->sites[i].trace);
-		strlist_release(&fi->sites[i].args);
-	}
-	free(fi->sites);
-	for (i = 0; i < fi->nr_puts; i++) {
-		free(fi->puts[i].put);
-		free(fi->puts[i].clear);
-		trace_release(&fi->puts[i].trace);
-	}
-	free(fi->puts);
+	if (fi->sum)
+		release_fsum(fi->sum);
 	strlist_release(&fi->locals);
 	for (i = 0; i < fi->nr_tables; i++) {
 		free(fi->tables[i].name);
@@ -649,11 +648,12 @@ const struct api *expr_api(struct function_info *fi, CXCursor c, char **root)
 	return api;
 }
 
-void trace_add(struct trace *t, struct src_pos pos, const char *text)
+static void trace_add_at(struct trace *t, struct src_pos pos, const char *text)
 {
-	ALLOC_GROW(t->steps, t->nr, t->alloc);
-	t->steps[t->nr].pos = pos;
-	t->steps[t->nr++].text = xstrdup(text);
+	char *file = src_pos_file(pos);
+
+	trace_add(t, file, pos.line, pos.col, NULL, text);
+	free(file);
 }
 
 #define MAX_BRANCH_NOTES 8
@@ -680,6 +680,6 @@ void trace_from_trail(struct trace *t, const struct note *trail)
 			all[i] = NULL;
 	for (i = first < 0 ? nr : first; i < nr; i++)
 		if (all[i])
-			trace_add(t, all[i]->pos, all[i]->text);
+			trace_add_at(t, all[i]->pos, all[i]->text);
 	free(all);
 }

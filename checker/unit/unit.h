@@ -7,6 +7,8 @@
 #ifndef MMUCHECK_ANALYSIS_H
 #define MMUCHECK_ANALYSIS_H
 
+#include <string.h>
+
 #include "cfg/cfg.h"
 #include "walk/dataflow.h"
 #include "report/findings.h"
@@ -21,46 +23,6 @@ struct param {
 	char *pointee_tag; /* "mmu_gather" for struct mmu_gather *, or NULL */
 	char *pointee; /* as written: "pte_t", "struct vm_fault" */
 	int is_pointer;
-};
-
-/* A step of a path kept for a finding made after the walk. */
-struct step {
-	struct src_pos pos;
-	char *text;
-};
-
-struct trace {
-	struct step *steps;
-	int nr, alloc;
-};
-
-/* A page-table change with no range open, on some path. */
-struct unguarded_op {
-	struct src_pos pos;
-	char *primitive;
-	char *entry; /* the entry argument's text */
-	unsigned int levels; /* A_PTE ...: the level of the entry */
-	struct trace trace;
-};
-
-/* A put after a clear, in a function with no range of its own. */
-struct pending_put {
-	struct src_pos pos;
-	char *put, *clear;
-	unsigned int clear_line;
-	int confidence;
-	struct trace trace;
-};
-
-/* A call to a function of this file (or a page walk running one). */
-struct call_site {
-	struct src_pos pos;
-	char *callee;
-	char *via; /* the page-walk call, or NULL */
-	int open_paths, closed_paths;
-	int in_range_paths; /* open_paths with a range really open */
-	struct trace trace; /* of the first path without a range */
-	struct strlist args; /* identifiers in the arguments */
 };
 
 /* A struct of function pointers defined in the file or a function (mm_walk_ops ...). */
@@ -81,12 +43,8 @@ struct function_info {
 	struct strlist lvalues; /* what was written, as written */
 	struct strlist range_guards; /* tests that decide a start */
 	struct strlist starts, ends; /* range keys started / ended */
-	struct unguarded_op *ops;
-	int nr_ops, alloc_ops;
-	struct call_site *sites;
-	int nr_sites, alloc_sites;
-	struct pending_put *puts;
-	int nr_puts, alloc_puts;
+	/* what the walk leaves for the decisions over many functions */
+	struct fsum *sum;
 	int limited; /* the walk hit its budget */
 	struct ops_table *tables; /* initialised locals, such as rwc */
 	int nr_tables, alloc_tables;
@@ -144,9 +102,17 @@ int entry_guard(struct file_analysis *fa, const struct basic_block *bb,
 /* Is the block under a test that the faulting entry (vmf->...) is absent? */
 int fault_absent_guard(struct function_info *fi, const struct basic_block *bb);
 
+/* The notes of a path, as a trace (steps without a function). */
 void trace_from_trail(struct trace *t, const struct note *trail);
-void trace_add(struct trace *t, struct src_pos pos, const char *text);
-void trace_release(struct trace *t);
+/* The file of a position, allocated. */
+char *src_pos_file(struct src_pos pos);
+/* Is the record at file:line:col the one at pos (whose file is pos_file)? */
+static inline int same_place(const char *file, unsigned int line,
+			     unsigned int col, const char *pos_file,
+			     struct src_pos pos)
+{
+	return line == pos.line && col == pos.col && !strcmp(file, pos_file);
+}
 
 /* summarize.c: the summaries of the file's functions */
 void summarize_file(struct file_analysis *fa, struct program *p);
