@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # make lint: the C as the kernel's .clang-format and checkpatch.pl want it,
-# shellcheck on the scripts; and lint does catch a badly formatted file.
+# the scripts as shellcheck wants them; and lint does catch a badly
+# formatted file.
+
 . "$(dirname "$0")/lib.sh"
 expect "make lint is clean" sh -c "cd '$top' && scripts/lint >/dev/null 2>&1 || scripts/lint"
 tmp=$(mktemp -d)
