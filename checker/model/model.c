@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "model/model.h"
 #include "lib/diag.h"
 #include "lib/util.h"
@@ -199,11 +201,49 @@ int parse_version(const char *text)
 	return KV(major, minor);
 }
 
+static void hash_strings(XXH3_state_t *h, const char *const *list, size_t nr)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++)
+		XXH3_64bits_update(h, list[i], strlen(list[i]) + 1);
+}
+
+/* A hash of every row of the model, so that any edit of a .def shows. */
 const char *model_id(void)
 {
 	static char id[32];
+	XXH3_state_t *h;
+	size_t i;
 
-	if (!*id)
-		snprintf(id, sizeof(id), "api-%zu", ARRAY_SIZE(api_table));
+	if (*id)
+		return id;
+	h = XXH3_createState();
+	XXH3_64bits_reset(h);
+	for (i = 0; i < ARRAY_SIZE(api_table); i++) {
+		const struct api *a = &api_table[i];
+		int row[6] = { a->class,  a->first,	a->last,
+			       a->mm_arg, a->entry_arg, (int)a->flags };
+
+		XXH3_64bits_update(h, a->name, strlen(a->name) + 1);
+		XXH3_64bits_update(h, row, sizeof(row));
+	}
+	hash_strings(h, exempt_mms, ARRAY_SIZE(exempt_mms));
+	hash_strings(h, in_range_params, ARRAY_SIZE(in_range_params));
+	hash_strings(h, no_need_comments, ARRAY_SIZE(no_need_comments));
+	hash_strings(h, fault_params, ARRAY_SIZE(fault_params));
+	hash_strings(h, range_start_fields, ARRAY_SIZE(range_start_fields));
+	for (i = 0; i < ARRAY_SIZE(entry_params); i++) {
+		XXH3_64bits_update(h, entry_params[i].type,
+				   strlen(entry_params[i].type) + 1);
+		XXH3_64bits_update(h, &entry_params[i].levels,
+				   sizeof(entry_params[i].levels));
+	}
+	for (i = 0; i < ARRAY_SIZE(boundaries); i++)
+		XXH3_64bits_update(h, &boundaries[i].version,
+				   sizeof(boundaries[i].version));
+	snprintf(id, sizeof(id), "model-%016llx",
+		 (unsigned long long)XXH3_64bits_digest(h));
+	XXH3_freeState(h);
 	return id;
 }

@@ -117,15 +117,36 @@ static const char *line_start(const char *text, unsigned int line)
 	return line == 1 ? text : NULL;
 }
 
+static const char *skip_blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/*
+ * "mmucheck:" blanks "ignore" blanks RULE on this line: the grammar of
+ * the semantic patches' suppressed() too (scripts/gen-cocci writes it).
+ */
 static int mentions_ignore(const char *p, const char *rule)
 {
 	const char *end = strchr(p, '\n');
-	const char *hit = strstr(p, "mmucheck: ignore ");
+	const char *hit;
 
-	if (!hit || (end && hit > end))
-		return 0;
-	hit += strlen("mmucheck: ignore ");
-	return !strncmp(hit, rule, strlen(rule));
+	for (hit = strstr(p, "mmucheck:"); hit && (!end || hit < end);
+	     hit = strstr(hit + 1, "mmucheck:")) {
+		const char *q = skip_blanks(hit + strlen("mmucheck:"));
+
+		if (strncmp(q, "ignore", strlen("ignore")))
+			continue;
+		q += strlen("ignore");
+		if (*q != ' ' && *q != '\t')
+			continue;
+		q = skip_blanks(q);
+		if (!strncmp(q, rule, strlen(rule)))
+			return 1;
+	}
+	return 0;
 }
 
 /* "mmucheck: ignore RULE (why)" on the line or the line above. */
