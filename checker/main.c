@@ -631,8 +631,11 @@ static int cmd_scan(const struct options *opts, int nr, const char **argv)
 {
 	struct scan_options so = tree_options(opts);
 
-	if (!opts->kdir || !opts->kbuild)
-		die("scan: give the tree with --kdir=SRC --kbuild=BUILD");
+	if (!opts->kdir)
+		die("scan: give the tree with --kdir=SRC [--kbuild=BUILD]");
+	/* no --kbuild: built in the tree itself */
+	if (!so.kbuild)
+		so.kbuild = so.kdir;
 	return run_scan(&so, nr, argv);
 }
 

@@ -21,6 +21,7 @@
 #include "lib/diag.h"
 #include "input/inputs.h"
 #include "input/isolate.h"
+#include "input/choose.h"
 #include "input/membership.h"
 #include "scan.h"
 #include "link/summary.h"
@@ -128,6 +129,9 @@ struct scan {
 	int considered;
 	char *cache_dir;
 	double start;
+	int index_checked, use_index; /* the tree's id-utils index */
+	struct file_list tree; /* without it: the tree's .c files */
+	char *tree_want; /* per tree file: the paths and config take it */
 };
 
 static double now(void)
@@ -197,10 +201,99 @@ static void add_unit(struct scan *sc, const char *rel)
 	u->size = file_size(sc->o->kdir, rel);
 }
 
+static int in_tree(const struct scan *sc, const char *rel)
+{
+	char *path = fmt_str("%s/%s", sc->o->kdir, rel);
+	int ret = rel[0] != '/' && !access(path, F_OK);
+
+	free(path);
+	return ret;
+}
+
+/*
+ * The index is used only if it is this tree's: made here (relative names)
+ * and naming files that exist here.  A copied or moved tree keeps the
+ * index of the original.
+ */
+static int index_usable(struct scan *sc)
+{
+	char *path, *cmd, *line = NULL;
+	size_t cap = 0;
+	int seen = 0, good = 1;
+	FILE *p;
+
+	if (sc->index_checked)
+		return sc->use_index;
+	sc->index_checked = 1;
+	path = fmt_str("%s/.id-utils.index", sc->o->kdir);
+	if (access(path, R_OK)) {
+		free(path);
+		return sc->use_index = 0;
+	}
+	free(path);
+	cmd = fmt_str("cd '%s' && lid -f .id-utils.index -R filenames "
+		      "mmu_notifier_invalidate_range_start 2>/dev/null",
+		      sc->o->kdir);
+	p = popen(cmd, "r");
+	free(cmd);
+	if (!p)
+		return sc->use_index = 0;
+	while (getline(&line, &cap, p) > 0) {
+		char *tok = strtok(line, "\n ");
+
+		while ((tok = strtok(NULL, "\n "))) {
+			seen++;
+			good &= in_tree(sc, tok);
+		}
+	}
+	free(line);
+	pclose(p);
+	sc->use_index = seen > 0 && good;
+	if (!sc->use_index)
+		fprintf(stderr,
+			"mmucheck scan: note: %s/.id-utils.index does not name this tree's files; searching the files\n",
+			sc->o->kdir);
+	return sc->use_index;
+}
+
+/* Without an index: a word search of the tree's wanted .c files. */
+static int add_files_searched(struct scan *sc, const struct strlist *names,
+			      int nr, const char **paths)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	char *want, *hit;
+	int i, added = 0;
+
+	if (!sc->tree_want) {
+		if (list_c_files(sc->o->kdir, &sc->tree))
+			die("scan: cannot read the tree %s", sc->o->kdir);
+		sc->tree_want = xcalloc(sc->tree.nr + 1, 1);
+		for (i = 0; i < sc->tree.nr; i++)
+			sc->tree_want[i] = (char)wanted_path(
+				sc, sc->tree.paths[i], nr, paths);
+	}
+	want = xcalloc(sc->tree.nr + 1, 1);
+	hit = xcalloc(sc->tree.nr + 1, 1);
+	for (i = 0; i < sc->tree.nr; i++)
+		want[i] = sc->tree_want[i] &&
+			  !has_unit(sc, sc->tree.paths[i]);
+	files_naming(sc->o->kdir, &sc->tree, want, names,
+		     cores > 1 ? (int)cores : 1, hit);
+	for (i = 0; i < sc->tree.nr; i++)
+		if (hit[i]) {
+			add_unit(sc, sc->tree.paths[i]);
+			added++;
+		}
+	free(want);
+	free(hit);
+	return added;
+}
+
 /*
  * The files that name any of these identifiers, from the tree's id-utils
  * index (scripts/kernel-tree builds it): "lid -l" answers in milliseconds
- * where grepping 30,000 files takes seconds per name.
+ * where grepping 30,000 files takes seconds per name.  Without a usable
+ * index, a word search of the files.
  */
 static int add_files_naming(struct scan *sc, const struct strlist *names,
 			    int nr, const char **paths)
@@ -213,6 +306,8 @@ static int add_files_naming(struct scan *sc, const struct strlist *names,
 
 	if (!names->nr)
 		return 0;
+	if (!index_usable(sc))
+		return add_files_searched(sc, names, nr, paths);
 	for (i = 0; i < names->nr; i++)
 		len += strlen(names->items[i]) + 1;
 	cmd = xmalloc(len);
@@ -472,7 +567,77 @@ static void closing_line(const struct scan *sc, const struct findings *found)
 	fprintf(stderr, "; %.1f s\n", now() - sc->start);
 }
 
-int run_scan(const struct scan_options *o, int nr, const char **paths)
+/*
+ * A PATH argument as the prefix of tree-relative names: relative to the
+ * tree, or to the current directory, or absolute, but inside the tree.
+ */
+static char *tree_path(const char *kdir, const char *arg)
+{
+	char *root = realpath(kdir, NULL), *under = fmt_str("%s/%s", kdir, arg);
+	char *full = realpath(arg[0] == '/' ? arg : under, NULL), *rel = NULL;
+	struct stat st;
+	size_t n;
+
+	if (!full && arg[0] != '/')
+		full = realpath(arg, NULL);
+	if (!root || !full) {
+		error("scan: %s: no such file or directory in %s", arg, kdir);
+	} else if (strncmp(full, root, (n = strlen(root))) ||
+		   (full[n] && full[n] != '/')) {
+		error("scan: %s: outside the tree %s", arg, kdir);
+	} else if (stat(full, &st)) {
+		error("scan: %s: %s", arg, strerror(errno));
+	} else {
+		rel = S_ISDIR(st.st_mode) ?
+			      fmt_str("%s%s", full[n] ? full + n + 1 : "",
+				      full[n] ? "/" : "") :
+			      xstrdup(full + n + 1);
+	}
+	free(root);
+	free(under);
+	free(full);
+	return rel;
+}
+
+static int tree_paths(const char *kdir, int nr, const char **args,
+		      char ***rels)
+{
+	int i, bad = 0;
+
+	*rels = xcalloc(nr + 1, sizeof(**rels));
+	for (i = 0; i < nr; i++) {
+		(*rels)[i] = tree_path(kdir, args[i]);
+		bad |= !(*rels)[i];
+	}
+	return bad ? -1 : 0;
+}
+
+static void release_paths(char **rels, int nr)
+{
+	int i;
+
+	for (i = 0; i < nr; i++)
+		free(rels[i]);
+	free(rels);
+}
+
+static int scan_paths(const struct scan_options *o, int nr, const char **paths);
+
+int run_scan(const struct scan_options *o, int nr, const char **args)
+{
+	char **rels;
+	int ret;
+
+	if (tree_paths(o->kdir, nr, args, &rels)) {
+		release_paths(rels, nr);
+		return EXIT_FATAL;
+	}
+	ret = scan_paths(o, nr, (const char **)rels);
+	release_paths(rels, nr);
+	return ret;
+}
+
+static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 {
 	struct scan sc = { .o = o, .start = now() };
 	struct program prog = { NULL, 0, 0, 1 };
@@ -487,7 +652,14 @@ int run_scan(const struct scan_options *o, int nr, const char **paths)
 	sc.cache_dir = xmalloc(len);
 	snprintf(sc.cache_dir, len, "%s/.mmucheck/summaries", o->kbuild);
 	model_names(&names);
-	add_files_naming(&sc, &names, nr, paths);
+	if (!add_files_naming(&sc, &names, nr, paths)) {
+		error("scan: nothing to check: no file%s%s of %s names the notifier or page-table API",
+		      nr ? " under " : "", nr ? paths[0] : "", o->kdir);
+		strlist_release(&names);
+		free(sc.cache_dir);
+		release_inputs();
+		return EXIT_FATAL;
+	}
 	while (1) {
 		run_round(&sc);
 		release_program(&prog);
@@ -517,6 +689,8 @@ int run_scan(const struct scan_options *o, int nr, const char **paths)
 	i = found.nr;
 	free(sc.units);
 	free(sc.cache_dir);
+	release_file_list(&sc.tree);
+	free(sc.tree_want);
 	strlist_release(&names);
 	release_program(&prog);
 	release_findings(&found);

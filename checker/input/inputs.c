@@ -65,24 +65,6 @@ static const char *keep(char *s)
 	return s;
 }
 
-static char *fmt_str(const char *fmt, ...) PRINTF(1, 2);
-
-static char *fmt_str(const char *fmt, ...)
-{
-	va_list ap;
-	int len;
-	char *s;
-
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 /* dir/path, without the "./" that Kbuild puts in front of objtree paths. */
 static char *path_join(const char *dir, const char *path)
 {

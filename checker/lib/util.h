@@ -30,6 +30,8 @@ char *xstrndup(const char *s, size_t len);
 char *xconcat(const char *a, const char *b);
 /* A whole file, NUL-terminated, or NULL if it cannot be read. */
 char *read_file(const char *path, size_t *size);
+/* A new string, printf-style. */
+char *fmt_str(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A small set of strings, kept in insertion order. */
 struct strlist {
