@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# checker/ on the real trees: every function that opens a range (DOMAIN.md
+# checker/ on the real trees: every function that opens a range (docs/kernel-api.md
 # section C) is analysed without an error or a path budget note, and the
 # findings of their files are exactly those of testcases/real/VER/checker.expect,
 # each with a verdict.

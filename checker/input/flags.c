@@ -22,7 +22,7 @@ struct dropped_flag {
  * CHECKFLAGS or have side effects a checker must not have.
  */
 static const struct dropped_flag dropped_flags[] = {
-	/* gcc code generation flags clang rejects (MEASUREMENTS.md 3) */
+	/* gcc code generation flags clang rejects (docs/measurements.md 3) */
 	{ "-ftrivial-auto-var-init=zero", FLAG_EXACT },
 	{ "-falign-jumps=", FLAG_PREFIX },
 	{ "-falign-loops=", FLAG_PREFIX },

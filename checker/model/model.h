@@ -90,7 +90,7 @@ int says_no_need(const char *text);
 
 /*
  * Read the era from include/linux/mmu_notifier.h as the translation unit
- * included it (DOMAIN.md A.8 fingerprints).  0 when it was not included.
+ * included it (docs/kernel-api.md A.8 fingerprints).  0 when it was not included.
  */
 int detect_version(CXTranslationUnit tu, const char **source);
 /* "6.1" -> KV(6, 1); 0 on a malformed version */

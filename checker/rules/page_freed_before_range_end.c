@@ -5,7 +5,7 @@
  * invalidated: by a *_notify primitive, mmu_notifier_invalidate_range()
  * or range_end up to 6.5, by the TLB flush itself from 6.6 (the model
  * says which call does it in which era).  A put in that window must not
- * drop the last reference (DOMAIN.md 0, E.12).
+ * drop the last reference (docs/kernel-api.md 0, E.12).
  *
  * It is not the last when the function took its own reference on the
  * page earlier on the path.  When the page came from the caller, the

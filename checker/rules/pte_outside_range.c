@@ -6,7 +6,7 @@
  * a page walk runs), with whether a range was open.  decide.c turns them
  * into findings once every function of the file has been walked.
  *
- * Not a change that needs a range (DOMAIN.md B.4, E.1, E.2, E.8, E.11):
+ * Not a change that needs a range (docs/kernel-api.md B.4, E.1, E.2, E.8, E.11):
  * writes under a test that the entry is absent, installs into a slot not
  * known to be present, an entry cleared and put back old (aging), the
  * mms without notifiers, the kernel's "no need to invalidate" mark, and

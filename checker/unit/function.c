@@ -494,7 +494,7 @@ static char *root_type(CXCursor expr)
  * A call on the fault path under a test that the faulting entry is
  * absent: "if (!pte_present(vmf->orig_pte)) return do_swap_page(vmf);",
  * khugepaged's swap-in of "vmf.orig_pte".  Whatever the callee writes
- * fills that entry (DOMAIN.md E.1).
+ * fills that entry (docs/kernel-api.md E.1).
  */
 int fault_absent_guard(struct function_info *fi, const struct basic_block *bb)
 {

@@ -3,7 +3,7 @@
  * pte-outside-range and range-unbalanced, correct twin of
  * clear-refs-soft-dirty.c, 4.14 API.
  *
- * DOMAIN.md D.9 fixed shape and E.6: clear_refs_write() opens a range over
+ * docs/kernel-api.md D.9 fixed shape and E.6: clear_refs_write() opens a range over
  * the whole address space only for the soft-dirty request and closes it
  * under the same condition.  The young-bit-only walks run without a range
  * (ptep_test_and_clear_young needs none, E.2).  The early HIWATER return

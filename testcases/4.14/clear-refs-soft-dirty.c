@@ -2,7 +2,7 @@
 /*
  * pte-outside-range, bug at the walk_page_range() call, 4.14-era API.
  *
- * DOMAIN.md D.9 (fixed by 64e455079e1b "soft-dirty: call mmu notifiers
+ * docs/kernel-api.md D.9 (fixed by 64e455079e1b "soft-dirty: call mmu notifiers
  * when write-protecting ptes"): writing 4 to /proc/PID/clear_refs
  * write-protected every present pte to re-arm soft-dirty tracking, with no
  * mmu notifier involved, so a secondary MMU kept writable translations and

@@ -3,7 +3,7 @@
  * page-freed-before-range-end and pte-outside-range, correct (no tags),
  * 4.14 API.
  *
- * DOMAIN.md C.3 (wp_page_copy) and E.12 (b): the COW copy replaces a
+ * docs/kernel-api.md C.3 (wp_page_copy) and E.12 (b): the COW copy replaces a
  * present pte by one pointing at a new page (Documentation case B), so it
  * clears with ptep_clear_flush_notify() and installs with
  * set_pte_at_notify() inside the range.  After the switch new_page is

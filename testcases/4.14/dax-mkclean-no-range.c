@@ -2,7 +2,7 @@
 /*
  * pte-outside-range, bug, 4.14 API.
  *
- * DOMAIN.md D.2: before "dax: update to new mmu_notifier semantic" (4.13),
+ * docs/kernel-api.md D.2: before "dax: update to new mmu_notifier semantic" (4.13),
  * dax_mapping_entry_mkclean() write-protected and cleaned every pte/pmd
  * mapping a DAX entry that was about to be written back, and told the
  * secondary MMUs only afterwards, with no invalidation range around the

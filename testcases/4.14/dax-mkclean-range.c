@@ -3,7 +3,7 @@
  * pte-outside-range and range-unbalanced, correct twin of
  * dax-mkclean-no-range.c, 4.14 API.
  *
- * DOMAIN.md D.2, fixed shape: the write-protect + clean of a DAX mapping is
+ * docs/kernel-api.md D.2, fixed shape: the write-protect + clean of a DAX mapping is
  * bracketed by mmu_notifier_invalidate_range_start/end over the pmd that
  * may map the entry (mmun_start/mmun_end locals, as in 4.x).  The early
  * "nothing to do" exits go through the common out label, so every path

@@ -3,7 +3,7 @@
  * pte-outside-range, correct (no tags): fault-path installs and upgrades,
  * 4.14 API.
  *
- * DOMAIN.md E.1, E.2, B.4: the fault handler dispatches on the pte it
+ * docs/kernel-api.md E.1, E.2, B.4: the fault handler dispatches on the pte it
  * read.  An empty slot is filled by the anonymous path after re-checking
  * pte_none() under the lock; a swap entry is replaced by the swapin path
  * after re-checking pte_same() against that non-present value ("No need to

@@ -3,7 +3,7 @@
  * page-freed-before-range-end and range-unbalanced, correct (no tags),
  * 4.14 API.
  *
- * DOMAIN.md C.3 (KSM replace_page) and E.12 (a): the old page is dropped
+ * docs/kernel-api.md C.3 (KSM replace_page) and E.12 (a): the old page is dropped
  * with put_page() before the range ends, but it is a parameter - the KSM
  * scanner keeps its own reference across the merge - so this put is never
  * the last one (Andrea's "not the last put_page" condition); the

@@ -2,7 +2,7 @@
 /*
  * pte-outside-range and range-unbalanced, correct (no tags), 4.14 API.
  *
- * DOMAIN.md C.3 (KSM write_protect_page) and E.10: the range is opened
+ * docs/kernel-api.md C.3 (KSM write_protect_page) and E.10: the range is opened
  * before the rmap walk; the "not mapped here" exit jumps to out_mn, which
  * ends it (KSM's out_mn label); when the refcount check fails the original
  * pte is put back inside the range (abort-path restore, not a finding);

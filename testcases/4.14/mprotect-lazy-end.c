@@ -2,7 +2,7 @@
 /*
  * range-unbalanced, bug (end without start), 4.14 API.
  *
- * DOMAIN.md C.3 (change_protection) and E.6: 4.14's change_pmd_range()
+ * docs/kernel-api.md C.3 (change_protection) and E.6: 4.14's change_pmd_range()
  * opened its range lazily, at the first populated pmd, remembering the
  * start in mni_start, and closed it only "if (mni_start)".  This copy closes
  * it unconditionally, so when every pmd of the span is empty it ends a

@@ -3,7 +3,7 @@
  * range-unbalanced and pte-outside-range, correct twin of
  * mprotect-lazy-end.c, 4.14 API.
  *
- * DOMAIN.md C.3 (change_protection), E.3 and E.6: the range is opened at
+ * docs/kernel-api.md C.3 (change_protection), E.3 and E.6: the range is opened at
  * the first populated pmd (mni_start doubles as the "opened" flag) and
  * closed "if (mni_start)".  The pte-level helper runs only after the lazy
  * start, so its ptep_modify_prot_start/commit are inside the range.

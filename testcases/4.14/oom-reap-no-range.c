@@ -2,7 +2,7 @@
 /*
  * pte-outside-range, bug at the call site, 4.14 API.
  *
- * DOMAIN.md D.4 (fixed by 4d4bbd8526a8): __oom_reap_task_mm() tore down the
+ * docs/kernel-api.md D.4 (fixed by 4d4bbd8526a8): __oom_reap_task_mm() tore down the
  * private memory of an OOM victim with unmap_page_range() and no
  * invalidation range, "that can corrupt the memory of the kvm guest".
  *

@@ -3,7 +3,7 @@
  * range-unbalanced, bug (start while the range is already open) and twin,
  * 4.14 API.
  *
- * DOMAIN.md Rule 1 ("invalidate_range_start() and invalidate_range_end()
+ * docs/kernel-api.md Rule 1 ("invalidate_range_start() and invalidate_range_end()
  * must be paired"): a KSM/uprobes-like "replace the page behind one pte"
  * that must lock the old page and may only trylock it under the PTL.  In
  * swap_pte_page_restart() the retry label sits above the start and the

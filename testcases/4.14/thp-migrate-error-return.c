@@ -2,7 +2,7 @@
 /*
  * range-unbalanced, bug and twin, 4.14 API.
  *
- * Shaped like migrate_misplaced_transhuge_page() of 4.14 (DOMAIN.md D.8
+ * Shaped like migrate_misplaced_transhuge_page() of 4.14 (docs/kernel-api.md D.8
  * names the function; the bug here is a different one): the range over the
  * huge pmd is started, then the pmd is re-checked under its lock.  In
  * thp_numa_move_leaky() the "pmd changed / page still in use" exit returns

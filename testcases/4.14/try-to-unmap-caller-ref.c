@@ -3,7 +3,7 @@
  * page-freed-before-range-end and pte-outside-range, correct (no tags),
  * 4.14 API.
  *
- * DOMAIN.md C.3 (try_to_unmap_one), E.10, E.12 (a) and the seed review:
+ * docs/kernel-api.md C.3 (try_to_unmap_one), E.10, E.12 (a) and the seed review:
  * Glisse's 4.13 conversion bracketed try_to_unmap_one() with start/end over
  * the worst-case pmd span; Andrea pointed out that the final range_end is
  * enough as long as the put_page() done before it is not the last one.  It

@@ -2,7 +2,7 @@
 /*
  * page-freed-before-range-end, bug and twin, 4.14 (mm, start, end) API.
  *
- * DOMAIN.md D.1 / A.2: up to 4.12 try_to_unmap_one() ended with
+ * docs/kernel-api.md D.1 / A.2: up to 4.12 try_to_unmap_one() ended with
  * "page_remove_rmap(); put_page(page); mmu_notifier_invalidate_page()": the
  * secondary TLB heard about the cleared pte only after the reference was
  * gone.  Here the same order is used by a function that unmaps one pte and

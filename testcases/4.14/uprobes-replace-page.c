@@ -2,7 +2,7 @@
 /*
  * All three rules, correct (no tags), 4.14 API.
  *
- * DOMAIN.md C.3 (uprobes __replace_page): installing a breakpoint page
+ * docs/kernel-api.md C.3 (uprobes __replace_page): installing a breakpoint page
  * replaces a present pte by one pointing at a new page (case B), so the
  * clear uses ptep_clear_flush_notify() and the install set_pte_at_notify(),
  * both inside the range.  The early exit before the start ends nothing; the

@@ -4,7 +4,7 @@
  * reached from one caller inside a range (silent) and one without (bug at
  * its call), 4.14 API.
  *
- * DOMAIN.md E.3 and D.9: snap_wrprotect_ptes() write-protects present
+ * docs/kernel-api.md E.3 and D.9: snap_wrprotect_ptes() write-protects present
  * ptes; snap_wrprotect_pmd() finds the pte table and calls it.  Neither
  * opens a range, so whether the write-protects are covered depends on who
  * calls the chain.  snapshot_arm_ranged() brackets the call;

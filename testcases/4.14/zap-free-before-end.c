@@ -2,7 +2,7 @@
 /*
  * page-freed-before-range-end, bug and twin, 4.14 API.
  *
- * Seed review (Andrea, 30 Aug 2017) and DOMAIN.md Rule 2: with a single
+ * Seed review (Andrea, 30 Aug 2017) and docs/kernel-api.md Rule 2: with a single
  * range_end doing the ->invalidate_range flush, any put done before it must
  * not be the last one unless the page goes through the mmu_gather.
  * drop_ptes_free_early() clears ptes with ptep_get_and_clear() (no flush at

@@ -2,7 +2,7 @@
 /*
  * pte-outside-range and range-unbalanced, correct (no tags), 6.1 API.
  *
- * DOMAIN.md C.3 (change_protection), E.3 and E.6: change_pmd_range() opens
+ * docs/kernel-api.md C.3 (change_protection), E.3 and E.6: change_pmd_range() opens
  * its PROTECTION_VMA range lazily at the first populated pmd, using
  * range.start as the "opened" flag, and closes it "if (range.start)".  The
  * pte and huge-pmd work is done by static callees that only run after the

@@ -3,7 +3,7 @@
  * range-unbalanced, bug (return inside the loop after the range opened),
  * 6.1 API.
  *
- * DOMAIN.md C.3 (change_protection) and E.6: the same lazily opened
+ * docs/kernel-api.md C.3 (change_protection) and E.6: the same lazily opened
  * PROTECTION_VMA range as change_pmd_range(), but the error from the
  * huge-pmd step is returned from inside the loop instead of breaking out
  * of it, so the range opened on an earlier (or the same) iteration is never

@@ -2,7 +2,7 @@
 /*
  * pte-outside-range and range-unbalanced, correct (no tags), 6.1 API.
  *
- * DOMAIN.md C.3 (THP collapse) and E.11: collapse_huge_page() opens a range
+ * docs/kernel-api.md C.3 (THP collapse) and E.11: collapse_huge_page() opens a range
  * only around pmdp_collapse_flush(), which takes the pte table out of the
  * pmd, and ends it right away.  The small pages are then read out of the
  * detached table and copied, and the new huge pmd is installed with

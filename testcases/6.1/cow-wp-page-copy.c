@@ -2,7 +2,7 @@
 /*
  * All three rules, correct (no tags), 6.1 API.
  *
- * DOMAIN.md C.3 (wp_page_copy), A.3 and E.12 (b): the COW copy points a
+ * docs/kernel-api.md C.3 (wp_page_copy), A.3 and E.12 (b): the COW copy points a
  * present pte at a new page (Documentation case B), so it clears with
  * ptep_clear_flush_notify() and installs with set_pte_at_notify() inside a
  * CLEAR range, and - because the notify already flushed the secondary TLB -

@@ -2,7 +2,7 @@
 /*
  * All three rules, correct (no tags), 6.1 API.
  *
- * DOMAIN.md E.3 and E.12 (a) (remove_device_exclusive_entry, [6.1]
+ * docs/kernel-api.md E.3 and E.12 (a) (remove_device_exclusive_entry, [6.1]
  * mm/memory.c:3670-3691): a CPU fault on a device-exclusive entry takes its
  * own reference with folio_try_get(), opens an EXCLUSIVE range and lets the
  * static helper put the normal pte back over the non-present exclusive

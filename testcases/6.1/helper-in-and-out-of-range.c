@@ -3,7 +3,7 @@
  * pte-outside-range, interprocedural: one static helper, one caller inside
  * a range (silent) and one without (bug at its call), 6.1 API.
  *
- * DOMAIN.md E.3, B.4 and C.3 (page_vma_mkclean_one / pfn_mkclean_range):
+ * docs/kernel-api.md E.3, B.4 and C.3 (page_vma_mkclean_one / pfn_mkclean_range):
  * wb_mkclean_ptes() write-protects and cleans every dirty or writable pte
  * of a shared file mapping before writeback, with the clear-flush +
  * set_pte_at idiom (the reinstall goes into the slot it just emptied).

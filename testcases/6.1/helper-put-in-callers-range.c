@@ -2,7 +2,7 @@
 /*
  * page-freed-before-range-end across functions, bug and twin, 6.1 API.
  *
- * DOMAIN.md 0 (Rule 2) and E.12: a helper without a range of its own
+ * docs/kernel-api.md 0 (Rule 2) and E.12: a helper without a range of its own
  * clears the entry and drops the page; its caller holds the range, whose
  * end is the secondary-TLB flush.  The put comes before that flush: the
  * page can be reused while an IOMMU sharing the page tables still maps

@@ -2,7 +2,7 @@
 /*
  * pte-outside-range and range-unbalanced, correct (no tags), 6.1 API.
  *
- * DOMAIN.md E.5 and E.6 (copy_hugetlb_page_range): the range is opened on
+ * docs/kernel-api.md E.5 and E.6 (copy_hugetlb_page_range): the range is opened on
  * the parent (src) only when the mapping is COW, because only then are the
  * parent's entries write-protected, and it is closed under the same
  * condition; the -ENOMEM break still reaches the conditional end.  Writes

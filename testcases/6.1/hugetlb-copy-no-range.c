@@ -2,12 +2,12 @@
 /*
  * pte-outside-range, bug, 6.1 API.
  *
- * DOMAIN.md E.5 / B.4: at fork, a private (COW) hugetlb mapping must be
+ * docs/kernel-api.md E.5 / B.4: at fork, a private (COW) hugetlb mapping must be
  * write-protected in the *parent*, and that downgrade of src's entries
  * needs a range; the child's entries (dst) never do.  This copy loop has
  * no range at all - the state hugetlb fork was in before it learnt to call
  * the notifiers (2014, "mm/hugetlb.c: call MMU notifiers when copying a
- * hugetlb page range"; recalled, not in DOMAIN.md) - so a KVM guest backed
+ * hugetlb page range"; recalled, not in docs/kernel-api.md) - so a KVM guest backed
  * by the parent keeps writing through its own mapping after the fork.
  * Only the src write-protect is a finding.  Twin: hugetlb-copy-cow.c.
  */

@@ -2,7 +2,7 @@
 /*
  * page-freed-before-range-end, bug and twin, 6.1 API.
  *
- * DOMAIN.md Rule 2 and E.12 (b), hugetlb flavour: unmapping one private
+ * docs/kernel-api.md Rule 2 and E.12 (b), hugetlb flavour: unmapping one private
  * hugetlb page outside the mmu_gather, inside a CLEAR range.  The page is
  * found through the entry (not passed in, no reference taken).
  *  - hugetlb_drop_early(): huge_ptep_get_and_clear() flushes nothing and

@@ -3,7 +3,7 @@
  * pte-outside-range, correct (no tags): page tables of mms that cannot
  * have notifiers, 6.1 API.
  *
- * DOMAIN.md E.8 and B.4: init_mm (vmalloc's vunmap_pte_range clearing
+ * docs/kernel-api.md E.8 and B.4: init_mm (vmalloc's vunmap_pte_range clearing
  * kernel ptes), efi_mm (write-protecting the EFI runtime mappings) and
  * poking_mm (x86 text poking installs a temporary mapping and clears it
  * again) are never registered with an mmu notifier, so clears,

@@ -2,7 +2,7 @@
 /*
  * pte-outside-range, bug at two call sites, 6.1 API.
  *
- * DOMAIN.md D.11 (f268f6cf875f "mm/khugepaged: invoke MMU notifiers in
+ * docs/kernel-api.md D.11 (f268f6cf875f "mm/khugepaged: invoke MMU notifiers in
  * shmem/file collapse paths"): "Any codepath that zaps page table entries
  * must invoke MMU notifiers ... failing to notify them can lead to page
  * use-after-free".  Before the fix, retract_page_tables() and

@@ -3,7 +3,7 @@
  * pte-outside-range and range-unbalanced, correct twin of
  * khugepaged-retract-no-range.c, 6.1 API.
  *
- * DOMAIN.md D.11, fixed shape ([6.1] collapse_and_free_pmd): the helper
+ * docs/kernel-api.md D.11, fixed shape ([6.1] collapse_and_free_pmd): the helper
  * that takes the pte table out of the pmd now opens its own CLEAR range
  * over the huge-page span (init with a NULL vma, as 6.1 does) and ends it
  * after the pmdp_collapse_flush().  Callers need no range of their own.

@@ -3,7 +3,7 @@
  * pte-outside-range, correct (no tags): MADV_COLD vs MADV_FREE walks,
  * 6.1 API.
  *
- * DOMAIN.md E.2 and E.3: MADV_COLD ages a page by rewriting its own pte
+ * docs/kernel-api.md E.2 and E.3: MADV_COLD ages a page by rewriting its own pte
  * with the same pfn, only the Accessed bit dropped
  * (ptep_get_and_clear_full + pte_mkold + set_pte_at, [6.1]
  * mm/madvise.c:464-469); nothing is downgraded, so madvise_cold() walks

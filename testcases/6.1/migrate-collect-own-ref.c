@@ -3,7 +3,7 @@
  * page-freed-before-range-end and pte-outside-range, correct (no tags),
  * 6.1 API.
  *
- * DOMAIN.md C.3 (migrate_vma), E.3 and E.12 (a): migrate_vma_collect()
+ * docs/kernel-api.md C.3 (migrate_vma), E.3 and E.12 (a): migrate_vma_collect()
  * opens a MIGRATE range (init_owner) around walk_page_range(), whose
  * ->pmd_entry replaces present ptes by migration entries.  The callback
  * takes a struct mm_walk and runs inside that range.  For every page it

@@ -2,7 +2,7 @@
 /*
  * All three rules, correct (no tags), 6.1 API.
  *
- * DOMAIN.md C.3 (__migrate_device_pages / migrate_vma_insert_page), E.1,
+ * docs/kernel-api.md C.3 (__migrate_device_pages / migrate_vma_insert_page), E.1,
  * E.3 and E.6: when device memory is migrated into holes, the second range
  * is opened lazily - only once a page actually has to be inserted - and a
  * `notified` flag records it; the range is closed "if (notified)" with

@@ -2,7 +2,7 @@
 /*
  * range-unbalanced, bug (end after a failed nonblock start), 6.1 API.
  *
- * DOMAIN.md Rule 1 and E.7: a failed
+ * docs/kernel-api.md Rule 1 and E.7: a failed
  * mmu_notifier_invalidate_range_start_nonblock() (non-zero return) has not
  * opened a range, and the header forbids calling _end for it.  This OOM
  * reaper variant skips the zap on failure but still falls through to the

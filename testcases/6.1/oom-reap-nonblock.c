@@ -3,7 +3,7 @@
  * range-unbalanced, pte-outside-range and page-freed-before-range-end,
  * correct (no tags), 6.1 API.
  *
- * DOMAIN.md D.4 (the fixed shape) and E.7: __oom_reap_task_mm() brackets
+ * docs/kernel-api.md D.4 (the fixed shape) and E.7: __oom_reap_task_mm() brackets
  * each VMA's zap with mmu_notifier_invalidate_range_start_nonblock().  When
  * a notifier would have to block, the call fails: the VMA is skipped and no
  * end is called - the contract of the nonblock API.  On success the zap

@@ -2,7 +2,7 @@
 /*
  * All three rules, correct (no tags), 6.1 API.
  *
- * DOMAIN.md C.3 (try_to_unmap_one), E.10 and E.12 (a), (b): the CLEAR
+ * docs/kernel-api.md C.3 (try_to_unmap_one), E.10 and E.12 (a), (b): the CLEAR
  * range covers the pmd-sized worst case.  Each pte is cleared with
  * ptep_clear_flush(); for anonymous pages a swap entry goes into the
  * emptied slot, followed by mmu_notifier_invalidate_range() under the PTL;

@@ -2,7 +2,7 @@
 /*
  * pte-outside-range, bug and twin, 6.1 API.
  *
- * DOMAIN.md D.10 (6bdb913f0a70 "mm: wrap calls to set_pte_at_notify with
+ * docs/kernel-api.md D.10 (6bdb913f0a70 "mm: wrap calls to set_pte_at_notify with
  * invalidate_range_start and invalidate_range_end"): KSM, COW and uprobes
  * once fired ->change_pte through set_pte_at_notify() with no range around
  * it, so secondary MMUs that only act in range_start never dropped their

@@ -2,7 +2,7 @@
 /*
  * page-freed-before-range-end, bug and twin, 6.1 API.
  *
- * DOMAIN.md Rule 2, A.3 (4645b9fe84bf: "start; *_clear_flush_notify();
+ * docs/kernel-api.md Rule 2, A.3 (4645b9fe84bf: "start; *_clear_flush_notify();
  * only_end") and E.12 (b): dropping an anonymous THP mapped by one pmd
  * outside the mmu_gather.
  *  - drop_anon_thp_early(): pmdp_huge_get_and_clear() flushes nothing and

@@ -2,7 +2,7 @@
 /*
  * pte-outside-range, correct (no tags): installs over empty slots, 6.1 API.
  *
- * DOMAIN.md E.1 and B.4: UFFDIO_COPY (mfill_atomic_install_pte) maps a page
+ * docs/kernel-api.md E.1 and B.4: UFFDIO_COPY (mfill_atomic_install_pte) maps a page
  * only after checking, under the PTL, that the destination pte is none,
  * and fails with -EEXIST otherwise ("No need to invalidate - it was
  * non-present before").  The huge anonymous fault installs its pmd only

@@ -2,7 +2,7 @@
 /*
  * page-freed-before-range-end, bug and twin, 6.1 API.
  *
- * DOMAIN.md Rule 2, C.3 (try_to_unmap_one's lazyfree discard) and E.12:
+ * docs/kernel-api.md Rule 2, C.3 (try_to_unmap_one's lazyfree discard) and E.12:
  * a scanner drops a clean MADV_FREE'd anonymous page straight from its pte,
  * inside a CLEAR range.  Unlike try_to_unmap_one() the page was found
  * through the pte, not passed in, and no reference was taken, so the

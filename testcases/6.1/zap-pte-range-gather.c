@@ -2,7 +2,7 @@
 /*
  * All three rules, correct (no tags), 6.1 API.
  *
- * DOMAIN.md C.3 (zap_page_range_single / zap_pte_range), E.3 and E.12 (c),
+ * docs/kernel-api.md C.3 (zap_page_range_single / zap_pte_range), E.3 and E.12 (c),
  * (d): the caller opens a CLEAR range and gathers TLB work in an
  * mmu_gather; the static pte zapper takes the gather and runs inside that
  * range.  Present pages are handed to the gather (__tlb_remove_page) and

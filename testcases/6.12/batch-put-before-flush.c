@@ -2,7 +2,7 @@
 /*
  * page-freed-before-range-end, bug, 6.12 API.
  *
- * DOMAIN.md A.6 / E.12 (e) inverted: a batched zap of one large anonymous
+ * docs/kernel-api.md A.6 / E.12 (e) inverted: a batched zap of one large anonymous
  * folio mapped by consecutive ptes.  get_and_clear_full_ptes() clears the
  * whole batch without flushing; the folios collected from the pte table
  * (no reference taken, not parameters) are released with folios_put()

@@ -2,7 +2,7 @@
 /*
  * All three rules, correct (no tags), 6.12 API.
  *
- * DOMAIN.md C.3 (collapse_pte_mapped_thp) and E.6: step 1 only reads the
+ * docs/kernel-api.md C.3 (collapse_pte_mapped_thp) and E.6: step 1 only reads the
  * ptes, with no range; step 2 opens a CLEAR range, records it in
  * `notified`, and clears each pte with ptep_clear() - the flush is deferred
  * to pmdp_collapse_flush() in step 4, still inside the range.  The abort

@@ -2,7 +2,7 @@
 /*
  * range-unbalanced, bug (end without start), 6.12 API.
  *
- * DOMAIN.md C.3 (hugetlb_wp): the COW of a hugetlb page allocates and
+ * docs/kernel-api.md C.3 (hugetlb_wp): the COW of a hugetlb page allocates and
  * copies the new folio before it opens the CLEAR range.  In this copy the
  * allocation failure jumps to the common out_end label, whose
  * mmu_notifier_invalidate_range_end() then closes a range that was never

@@ -3,7 +3,7 @@
  * pte-outside-range, correct (no tags): installs into empty slots,
  * 6.12 API (set_pte_at is a macro over set_ptes).
  *
- * DOMAIN.md E.1 and B.4: do_anonymous_page() maps a (possibly large) new
+ * docs/kernel-api.md E.1 and B.4: do_anonymous_page() maps a (possibly large) new
  * folio with set_ptes() only after checking under the PTL that every pte
  * in the batch is none ("No need to invalidate - it was non-present
  * before"); the read fault on an empty slot maps the zero page the same

@@ -2,7 +2,7 @@
 /*
  * pte-outside-range and range-unbalanced, correct (no tags), 6.12 API.
  *
- * DOMAIN.md C.3 (copy_page_range), E.5 and E.6: fork opens a
+ * docs/kernel-api.md C.3 (copy_page_range), E.5 and E.6: fork opens a
  * PROTECTION_PAGE range on the parent only for COW mappings - "we need to
  * invalidate the secondary MMU mappings only when there could be a
  * permission downgrade on the ptes of the parent mm" - and ends it under

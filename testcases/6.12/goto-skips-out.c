@@ -2,7 +2,7 @@
 /*
  * range-unbalanced, bug (error goto jumps past the end), 6.12 API.
  *
- * DOMAIN.md C.3 (uprobes __replace_page: the label `unlock`, reached also
+ * docs/kernel-api.md C.3 (uprobes __replace_page: the label `unlock`, reached also
  * from the !page_vma_mapped_walk() error path, ends the range).  In this
  * copy the "not mapped any more" exit jumps to out_unlock_folio, which
  * sits *below* the end, so that path returns with the range open; the

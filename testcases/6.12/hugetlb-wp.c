@@ -2,7 +2,7 @@
 /*
  * All three rules, correct (no tags), 6.12 API.
  *
- * DOMAIN.md C.3 (hugetlb_wp, [6.12] mm/hugetlb.c:5827-6024): the new folio
+ * docs/kernel-api.md C.3 (hugetlb_wp, [6.12] mm/hugetlb.c:5827-6024): the new folio
  * is allocated and filled before the CLEAR range opens, and an allocation
  * failure leaves before the start; the hugetlb pte is replaced with
  * huge_ptep_clear_flush() + set_huge_pte_at() inside the range (the install

@@ -3,7 +3,7 @@
  * page-freed-before-range-end and range-unbalanced, correct (no tags),
  * 6.12 API.
  *
- * DOMAIN.md C.3 (KSM replace_page, [6.12] mm/ksm.c:1339-1432) and E.12
+ * docs/kernel-api.md C.3 (KSM replace_page, [6.12] mm/ksm.c:1339-1432) and E.12
  * (a): the CLEAR range is opened once; the pte_same() recheck failure
  * leaves through out_mn, which ends it.  The old folio is put before the
  * end, but it belongs to @page, which the KSM scanner passed in and keeps

@@ -2,7 +2,7 @@
 /*
  * page-freed-before-range-end, bug and twin, 6.12 API.
  *
- * DOMAIN.md A.6 and E.12 (e): a large anonymous folio mapped by nr
+ * docs/kernel-api.md A.6 and E.12 (e): a large anonymous folio mapped by nr
  * consecutive ptes is unmapped in one batch with get_and_clear_full_ptes(),
  * which does not flush, and the nr mapping references are dropped with one
  * folio_put_refs().  The folio was found through the page table and no

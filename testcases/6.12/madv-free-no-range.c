@@ -2,7 +2,7 @@
 /*
  * pte-outside-range, bug at the walk_page_range() call, 6.12 API.
  *
- * DOMAIN.md B.4 and E.2/E.3: MADV_FREE clears the Dirty bit of every pte it
+ * docs/kernel-api.md B.4 and E.2/E.3: MADV_FREE clears the Dirty bit of every pte it
  * marks lazily freeable, which is a downgrade (unlike MADV_COLD's
  * young-only aging): a secondary MMU still holding a dirty writable
  * translation could write to a page reclaim will then discard as clean.

@@ -2,7 +2,7 @@
 /*
  * All three rules, correct (no tags), 6.12 API.
  *
- * DOMAIN.md C.3 (UFFDIO_MOVE move_pages_pte / move_present_pte), E.1, E.3,
+ * docs/kernel-api.md C.3 (UFFDIO_MOVE move_pages_pte / move_present_pte), E.1, E.3,
  * E.10 and E.12 (a), (e): one CLEAR range on the source page, opened once;
  * every failure leaves through `out`, which ends it, and `goto retry`
  * re-enters after the start.  The static callee clears the source pte with

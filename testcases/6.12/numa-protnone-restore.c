@@ -2,7 +2,7 @@
 /*
  * pte-outside-range, correct (no tags): permission upgrade, 6.12 API.
  *
- * DOMAIN.md E.2 (do_numa_page / numa_rebuild_single_mapping, [6.12]
+ * docs/kernel-api.md E.2 (do_numa_page / numa_rebuild_single_mapping, [6.12]
  * mm/memory.c:5522/5527): a NUMA hinting fault on a PROT_NONE pte rebuilds
  * the mapping with the vma's protection, young and possibly writable, via
  * ptep_modify_prot_start/commit, with no range.  The pte was made

@@ -3,7 +3,7 @@
  * range-unbalanced, bug (end after a failed nonblock start) and twin,
  * 6.12 API.
  *
- * DOMAIN.md E.7 and Rule 1 ([6.12] include/linux/mmu_notifier.h:444-463:
+ * docs/kernel-api.md E.7 and Rule 1 ([6.12] include/linux/mmu_notifier.h:444-463:
  * after a failed _start_nonblock "the caller must not call _end").  Both
  * reapers keep the nonblock result in `err`.  reap_vmas_end_always() skips
  * the zap on failure but ends the range unconditionally;

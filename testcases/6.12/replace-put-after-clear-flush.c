@@ -3,7 +3,7 @@
  * page-freed-before-range-end and pte-outside-range, correct (no tags),
  * 6.12 API.
  *
- * DOMAIN.md A.6 and E.12 (e): deduplicating an anonymous page behind one
+ * docs/kernel-api.md A.6 and E.12 (e): deduplicating an anonymous page behind one
  * pte, KSM style, but the old page is found through the pte rather than
  * passed in and no reference is taken.  In 6.1 dropping it before range_end
  * after a plain ptep_clear_flush() would be the Rule 2 bug; in 6.12

@@ -2,7 +2,7 @@
 /*
  * range-unbalanced, bug (return inside the loop) and twin, 6.12 API.
  *
- * DOMAIN.md Rule 1 ("must pair with every successful start"): a
+ * docs/kernel-api.md Rule 1 ("must pair with every successful start"): a
  * write-protect pass over the pmds of a span opens one PROTECTION_VMA
  * range before the loop.  wrprotect_span_early_return() bails out with
  * `return -EAGAIN` when it meets a huge pmd, leaving the range open;

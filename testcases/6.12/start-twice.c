@@ -3,7 +3,7 @@
  * range-unbalanced, bug (second start while the range is open) and twin,
  * 6.12 API.
  *
- * DOMAIN.md D.6 / D.14 and C.3 (hugetlb): a hugetlb zap must widen its
+ * docs/kernel-api.md D.6 / D.14 and C.3 (hugetlb): a hugetlb zap must widen its
  * notifier range for possible PMD sharing *before* starting it
  * (adjust_range_if_pmd_sharing_possible / hugetlb_zap_begin).
  * zap_hugetlb_restart() starts first, then widens and starts the widened

@@ -2,7 +2,7 @@
 /*
  * page-freed-before-range-end, bug and twin, 6.12 API.
  *
- * DOMAIN.md A.6 and E.12 (e), at pmd level: dropping an anonymous THP
+ * docs/kernel-api.md A.6 and E.12 (e), at pmd level: dropping an anonymous THP
  * mapped by one pmd outside the mmu_gather, inside an UNMAP range.
  *  - drop_thp_pmd_early(): pmdp_huge_get_and_clear() does not flush, and the
  *    folio found through the pmd (no reference taken) is put before

@@ -2,7 +2,7 @@
 /*
  * pte-outside-range, correct (no tags): software-bit-only rewrite, 6.12 API.
  *
- * DOMAIN.md E.9 ([6.12] mm/memory.c:3671-3678): on a write fault in an
+ * docs/kernel-api.md E.9 ([6.12] mm/memory.c:3671-3678): on a write fault in an
  * async userfaultfd-wp range, do_wp_page() drops the uffd-wp marker bit by
  * rewriting the present pte with the same pfn and permissions - "nothing
  * needed (cache flush, TLB invalidations, etc.) because we're only removing

@@ -2,7 +2,7 @@
 /*
  * range-unbalanced and pte-outside-range, correct (no tags), 6.12 API.
  *
- * DOMAIN.md E.4 and E.3 (mm/mapping_dirty_helpers.c): the range lives in
+ * docs/kernel-api.md E.4 and E.3 (mm/mapping_dirty_helpers.c): the range lives in
  * the walk's private struct.  ->pre_vma initialises and starts it, the
  * ->pte_entry callback write-protects inside it, and ->post_vma flushes the
  * TLB and ends it.  No single function holds a start/end pair, and none of

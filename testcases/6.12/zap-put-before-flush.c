@@ -2,7 +2,7 @@
 /*
  * page-freed-before-range-end, bug and twin, 6.12 API.
  *
- * DOMAIN.md A.6 and Rule 2 from 6.6 on: the secondary TLBs are flushed by
+ * docs/kernel-api.md A.6 and Rule 2 from 6.6 on: the secondary TLBs are flushed by
  * the architecture's TLB flush (->arch_invalidate_secondary_tlbs), so the
  * rule becomes "no free before the flush of the cleared entry".  The
  * remaining hazard is exactly ptep_get_and_clear() - which flushes nothing -

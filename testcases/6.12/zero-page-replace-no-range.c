@@ -2,7 +2,7 @@
 /*
  * pte-outside-range, bug and twin, 6.12 API (set_pte_at over set_ptes).
  *
- * DOMAIN.md B.4 ("replacing a present entry with a different pfn ... zero
+ * docs/kernel-api.md B.4 ("replacing a present entry with a different pfn ... zero
  * page -> page") and Documentation case B: a write fault on a pte that maps
  * the shared zero page must point it at a fresh private folio.
  * wp_zero_page_norange() overwrites the present zero-page pte directly with
