@@ -275,8 +275,7 @@ static int add_files_searched(struct scan *sc, const struct strlist *names,
 	want = xcalloc(sc->tree.nr + 1, 1);
 	hit = xcalloc(sc->tree.nr + 1, 1);
 	for (i = 0; i < sc->tree.nr; i++)
-		want[i] = sc->tree_want[i] &&
-			  !has_unit(sc, sc->tree.paths[i]);
+		want[i] = sc->tree_want[i] && !has_unit(sc, sc->tree.paths[i]);
 	files_naming(sc->o->kdir, &sc->tree, want, names,
 		     cores > 1 ? (int)cores : 1, hit);
 	for (i = 0; i < sc->tree.nr; i++)
@@ -599,8 +598,7 @@ static char *tree_path(const char *kdir, const char *arg)
 	return rel;
 }
 
-static int tree_paths(const char *kdir, int nr, const char **args,
-		      char ***rels)
+static int tree_paths(const char *kdir, int nr, const char **args, char ***rels)
 {
 	int i, bad = 0;
 

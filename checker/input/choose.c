@@ -154,7 +154,8 @@ static int text_names(const char *p, const char *end, const struct name_set *s)
 		if (!is_ident((unsigned char)*p, 1)) {
 			/* a number's digits and letters are not a word */
 			if (*p >= '0' && *p <= '9')
-				while (p < end && is_ident((unsigned char)*p, 0))
+				while (p < end &&
+				       is_ident((unsigned char)*p, 0))
 					p++;
 			else
 				p++;
@@ -181,8 +182,8 @@ static int file_names(const char *root, const char *rel,
 	if (fd < 0)
 		return 0;
 	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size > 0) {
-		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
-			   fd, 0);
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
+			   0);
 		if (map != MAP_FAILED) {
 			ret = text_names(map, (char *)map + st.st_size, s);
 			munmap(map, (size_t)st.st_size);
@@ -223,9 +224,8 @@ void files_naming(const char *root, const struct file_list *list,
 			continue;
 		for (i = k; i < list->nr; i += jobs)
 			if (want[i])
-				shared[i] = (char)file_names(root,
-							     list->paths[i],
-							     &set);
+				shared[i] = (char)file_names(
+					root, list->paths[i], &set);
 		_exit(0);
 	}
 	for (k = 0; k < jobs; k++) {
