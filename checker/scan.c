@@ -575,14 +575,13 @@ static char *tree_path(const char *kdir, const char *arg)
 	char *root = realpath(kdir, NULL), *under = fmt_str("%s/%s", kdir, arg);
 	char *full = realpath(arg[0] == '/' ? arg : under, NULL), *rel = NULL;
 	struct stat st;
-	size_t n;
+	size_t n = root ? strlen(root) : 0;
 
 	if (!full && arg[0] != '/')
 		full = realpath(arg, NULL);
 	if (!root || !full) {
 		error("scan: %s: no such file or directory in %s", arg, kdir);
-	} else if (strncmp(full, root, (n = strlen(root))) ||
-		   (full[n] && full[n] != '/')) {
+	} else if (strncmp(full, root, n) || (full[n] && full[n] != '/')) {
 		error("scan: %s: outside the tree %s", arg, kdir);
 	} else if (stat(full, &st)) {
 		error("scan: %s: %s", arg, strerror(errno));

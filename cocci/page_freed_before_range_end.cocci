@@ -44,10 +44,39 @@ def file_facts(name):
                            "printed": set()}
     return f
 
+# BEGIN mmucheck-model era
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+# ERA(from, text, present, to) rows: the era of an mmu_notifier.h
+ERA_ROWS = (
+    (0, "arch_invalidate_secondary_tlbs", True, 606),
+    (0, "invalidate_range_only_end", True, 415),
+    (0, "invalidate_page", True, 412),
+    (0, "mmu_notifier_range_init", False, 414),
+    (0, "", True, 500),
+    (606, "set_pte_at_notify", False, 610),
+    (415, "struct mmu_notifier_range {", True, 603),
+    (603, "struct vm_area_struct *vma;", True, 601),
+    (415, "start_nonblock", True, 419),
+)
+# BOUNDARY(cpu_flush_is_secondary): from this version on the CPU TLB
+# flush also invalidates the secondary TLBs.
+CPU_FLUSH_IS_SECONDARY = 606
+
+def era_of_header(text):
+    """The version (major * 100 + minor) an mmu_notifier.h looks like:
+    the rows are tried in order, as by checker/model/era.c."""
+    version = 0
+    for start, mark, present, to in ERA_ROWS:
+        if start == version and (mark in text) == present:
+            version = to
+    return version
+# END mmucheck-model era
+
 def tlb_flush_era(name):
     """True when the secondary TLBs are flushed with the CPU TLB (6.6+).
 
-    Read from the include/linux/mmu_notifier.h of the tree the file is in.
+    Read from the include/linux/mmu_notifier.h of the tree the file is in,
+    with the rows of checker/model/era.def.
     """
     d = os.path.dirname(os.path.abspath(name))
     while True:
@@ -56,7 +85,7 @@ def tlb_flush_era(name):
         header = os.path.join(d, "include", "linux", "mmu_notifier.h")
         if os.path.exists(header):
             with open(header, errors="replace") as h:
-                eras[d] = "arch_invalidate_secondary_tlbs" in h.read()
+                eras[d] = era_of_header(h.read()) >= CPU_FLUSH_IS_SECONDARY
             return eras[d]
         parent = os.path.dirname(d)
         if parent == d:
@@ -82,7 +111,14 @@ def spelling(p):
     return lines[line - 1][int(p[0].column):int(p[0].column_end)]
 
 WORD = re.compile(r"[A-Za-z_]\w*")
-GETS = r"(get_page|folio_get|folio_try_get|try_get_page|get_page_unless_zero|folio_ref_inc|folio_ref_add|page_ref_inc)"
+# References a function takes itself (own_ref()).
+# BEGIN mmucheck-model page-gets
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+PAGE_GETS = ("get_page", "try_get_page", "folio_get", "folio_try_get",
+             "get_page_unless_zero", "folio_ref_add", "page_ref_add",
+             "folio_ref_inc", "page_ref_inc")
+GETS = "(" + "|".join(PAGE_GETS) + ")"
+# END mmucheck-model page-gets
 
 def root_name(text):
     m = WORD.search(text)
@@ -108,6 +144,8 @@ def own_ref(p, fn, page):
     text = fn_text(p, fn)
     return re.search(GETS + r"\s*\(\s*" + re.escape(page.strip()) + r"\s*[,)]", text) is not None
 
+# BEGIN mmucheck-model suppressed
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 def suppressed(name, line, rule):
     """A "mmucheck: ignore RULE (reason)" comment on the line or the line
     above silences a false alarm there."""
@@ -118,6 +156,7 @@ def suppressed(name, line, rule):
         return False
     near = "".join(lines[max(0, line - 2):line])
     return re.search(r"mmucheck:\s*ignore\s+" + re.escape(rule), near) is not None
+# END mmucheck-model suppressed
 
 def finding(p, pc, fn, page, late_era):
     if tlb_flush_era(p[0].file) != late_era:
@@ -153,15 +192,22 @@ position pc, p;
 
 fn(...) {
 ... when any
+// BEGIN mmucheck-model range-starts
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 mmu_notifier_invalidate_range_start(...)
 |
 mmu_notifier_invalidate_range_start_nonblock(...)
 )
+// END mmucheck-model range-starts
+// BEGIN mmucheck-model range-ends-early-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_end(...)
+    when != mmu_notifier_invalidate_range_only_end(...)
+// END mmucheck-model range-ends-early-when
+// BEGIN mmucheck-model clears-early@pc
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
-ptep_clear_flush@pc(...)
-|
 ptep_get_and_clear@pc(...)
 |
 ptep_get_and_clear_full@pc(...)
@@ -170,51 +216,70 @@ ptep_clear@pc(...)
 |
 pte_clear@pc(...)
 |
+ptep_clear_flush@pc(...)
+|
 pmdp_huge_clear_flush@pc(...)
+|
+pudp_huge_clear_flush@pc(...)
 |
 pmdp_huge_get_and_clear@pc(...)
 |
 pmdp_huge_get_and_clear_full@pc(...)
 |
-pmdp_invalidate@pc(...)
+pudp_huge_get_and_clear@pc(...)
+|
+pudp_huge_get_and_clear_full@pc(...)
 |
 pmdp_collapse_flush@pc(...)
 |
-pudp_huge_clear_flush@pc(...)
-|
-pudp_huge_get_and_clear@pc(...)
+huge_ptep_get_and_clear@pc(...)
 |
 huge_ptep_clear_flush@pc(...)
 |
-huge_ptep_get_and_clear@pc(...)
-|
 huge_pte_clear@pc(...)
+|
+huge_pmd_unshare@pc(...)
+|
+__huge_pmd_unshare@pc(...)
+|
+pmdp_invalidate@pc(...)
+|
+pmdp_invalidate_ad@pc(...)
 )
+// END mmucheck-model clears-early@pc
+// BEGIN mmucheck-model flushes-early-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_end(...)
     when != mmu_notifier_invalidate_range(...)
+    when != tlb_flush_mmu_tlbonly(...)
+    when != tlb_flush_mmu(...)
+    when != tlb_finish_mmu(...)
     when != ptep_clear_flush_notify(...)
     when != pmdp_huge_clear_flush_notify(...)
     when != pudp_huge_clear_flush_notify(...)
-    when != tlb_flush_mmu(...)
-    when != tlb_flush_mmu_tlbonly(...)
-    when != tlb_finish_mmu(...)
+// END mmucheck-model flushes-early-when
+// BEGIN mmucheck-model puts-early@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
-put_page@p(E)
+put_page@p(E, ...)
 |
-folio_put@p(E)
+folio_put@p(E, ...)
 |
 folio_put_refs@p(E, ...)
 |
-free_page_and_swap_cache@p(E)
-|
 release_pages@p(E, ...)
 |
-put_pages_list@p(E)
+free_page_and_swap_cache@p(E, ...)
+|
+free_pages_and_swap_cache@p(E, ...)
+|
+put_pages_list@p(E, ...)
 |
 __free_pages@p(E, ...)
 |
-free_pages_and_swap_cache@p(E, ...)
+__free_page@p(E, ...)
 )
+// END mmucheck-model puts-early@p
 ... when any
 }
 
@@ -230,12 +295,20 @@ position pc, p;
 
 fn(...) {
 ... when any
+// BEGIN mmucheck-model range-starts
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 mmu_notifier_invalidate_range_start(...)
 |
 mmu_notifier_invalidate_range_start_nonblock(...)
 )
+// END mmucheck-model range-starts
+// BEGIN mmucheck-model range-ends-late-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_end(...)
+// END mmucheck-model range-ends-late-when
+// BEGIN mmucheck-model clears-late@pc
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 ptep_get_and_clear@pc(...)
 |
@@ -255,27 +328,43 @@ pmdp_huge_get_and_clear_full@pc(...)
 |
 pudp_huge_get_and_clear@pc(...)
 |
+pudp_huge_get_and_clear_full@pc(...)
+|
 huge_ptep_get_and_clear@pc(...)
 |
 huge_pte_clear@pc(...)
+|
+huge_pmd_unshare@pc(...)
+|
+__huge_pmd_unshare@pc(...)
 )
+// END mmucheck-model clears-late@pc
+// BEGIN mmucheck-model flushes-late-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != flush_tlb_range(...)
     when != flush_tlb_page(...)
     when != flush_tlb_mm(...)
     when != flush_tlb_mm_range(...)
+    when != flush_tlb_batched_pending(...)
     when != flush_tlb_all(...)
-    when != tlb_flush_mmu(...)
     when != tlb_flush_mmu_tlbonly(...)
+    when != tlb_flush_mmu(...)
     when != tlb_finish_mmu(...)
     when != ptep_clear_flush(...)
     when != pmdp_huge_clear_flush(...)
+    when != pudp_huge_clear_flush(...)
+    when != pmdp_collapse_flush(...)
     when != huge_ptep_clear_flush(...)
     when != pmdp_invalidate(...)
-    when != pmdp_collapse_flush(...)
+    when != pmdp_invalidate_ad(...)
+    when != pudp_invalidate(...)
+// END mmucheck-model flushes-late-when
+// BEGIN mmucheck-model puts-late@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
-put_page@p(E)
+put_page@p(E, ...)
 |
-folio_put@p(E)
+folio_put@p(E, ...)
 |
 folio_put_refs@p(E, ...)
 |
@@ -283,16 +372,19 @@ folios_put@p(E, ...)
 |
 folios_put_refs@p(E, ...)
 |
-free_page_and_swap_cache@p(E)
-|
 release_pages@p(E, ...)
 |
-put_pages_list@p(E)
+free_page_and_swap_cache@p(E, ...)
+|
+free_pages_and_swap_cache@p(E, ...)
+|
+put_pages_list@p(E, ...)
 |
 __free_pages@p(E, ...)
 |
-free_pages_and_swap_cache@p(E, ...)
+__free_page@p(E, ...)
 )
+// END mmucheck-model puts-late@p
 ... when any
 }
 

@@ -54,25 +54,36 @@ def file_facts(name):
         }
     return f
 
-# The page-table primitives of the op rule below (keep the two in step;
-# tests/t0100-cocci-rules.sh checks it), for the places where a primitive is
-# defined in terms of another (arch and generic helpers).
+# The page-table primitives of the op rule below, for the places where a
+# primitive is defined in terms of another (arch and generic helpers).
+# BEGIN mmucheck-model primitives
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 PRIMITIVES = set("""
-    ptep_get_and_clear ptep_get_and_clear_full get_and_clear_full_ptes clear_full_ptes ptep_clear pte_clear
-    ptep_clear_flush ptep_clear_flush_notify ptep_set_wrprotect wrprotect_ptes
-    ptep_modify_prot_start ptep_modify_prot_commit pmdp_invalidate pmdp_invalidate_ad
-    pudp_invalidate pmdp_establish pudp_establish pmdp_huge_clear_flush
-    pmdp_huge_clear_flush_notify pudp_huge_clear_flush pudp_huge_clear_flush_notify pmdp_huge_get_and_clear
-    pmdp_huge_get_and_clear_full pudp_huge_get_and_clear pudp_huge_get_and_clear_full pmdp_set_wrprotect
-    pudp_set_wrprotect pmdp_collapse_flush huge_ptep_get_and_clear huge_ptep_clear_flush
-    huge_pte_clear huge_ptep_set_wrprotect huge_ptep_modify_prot_start huge_ptep_modify_prot_commit
-    set_pte_at set_ptes set_pmd_at set_pud_at
-    set_huge_pte_at set_pte_at_notify
+    ptep_get_and_clear ptep_get_and_clear_full get_and_clear_full_ptes
+    clear_full_ptes ptep_clear pte_clear ptep_clear_flush
+    ptep_clear_flush_notify pmdp_huge_clear_flush
+    pmdp_huge_clear_flush_notify pudp_huge_clear_flush
+    pudp_huge_clear_flush_notify pmdp_huge_get_and_clear
+    pmdp_huge_get_and_clear_full pudp_huge_get_and_clear
+    pudp_huge_get_and_clear_full pmdp_collapse_flush huge_ptep_get_and_clear
+    huge_ptep_clear_flush huge_pte_clear huge_pmd_unshare __huge_pmd_unshare
+    pmdp_invalidate pmdp_invalidate_ad pudp_invalidate ptep_set_wrprotect
+    wrprotect_ptes pmdp_set_wrprotect pudp_set_wrprotect
+    huge_ptep_set_wrprotect ptep_modify_prot_start
+    huge_ptep_modify_prot_start pmdp_establish pudp_establish set_pte_at
+    set_ptes set_pmd_at set_pud_at set_huge_pte_at ptep_modify_prot_commit
+    huge_ptep_modify_prot_commit set_pte_at_notify
 """.split())
+# END mmucheck-model primitives
 
-# set_pte_at_notify() is not here: it announces a change of a present entry.
+# Installs: a fill, unless the slot held a present entry.  set_pte_at_notify()
+# is not one: it announces the change of a present entry.
+# BEGIN mmucheck-model installs
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 INSTALLS = ("set_pte_at", "set_ptes", "set_pmd_at", "set_pud_at",
-            "set_huge_pte_at")
+            "set_huge_pte_at", "ptep_modify_prot_commit",
+            "huge_ptep_modify_prot_commit")
+# END mmucheck-model installs
 
 def ptr_re(ptr):
     """A regular expression for an entry pointer as written in C."""
@@ -101,11 +112,16 @@ def spelling(p):
         return "?"
     return lines[line - 1][int(p[0].column):int(p[0].column_end)]
 
+# BEGIN mmucheck-model no-need
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+NO_NEED = ("No need to invalidate",)
+# END mmucheck-model no-need
+
 def said_no_need(op):
     """The kernel marks fills of non-present slots with this comment."""
     lines = source_lines(op["file"])
     first = max(0, op["line"] - 9)
-    return any("No need to invalidate" in l for l in lines[first:op["line"]])
+    return any(mark in l for mark in NO_NEED for l in lines[first:op["line"]])
 
 def is_fill(f, op):
     if op["prim"] not in INSTALLS:
@@ -396,9 +412,19 @@ def decide(f):
             f["call_names"].add(c["name"])
     return found
 
+# Functions taking a pointer to one of these run inside a range their
+# caller opened.
+# BEGIN mmucheck-model in-range-params
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+IN_RANGE_TYPES = ("mmu_notifier_range", "mmu_gather", "mm_walk")
+IN_RANGE_PARAM = re.compile(r"struct (%s) \*" % "|".join(IN_RANGE_TYPES))
+# END mmucheck-model in-range-params
+
 def key(p):
     return (p[0].file, int(p[0].line), int(p[0].column))
 
+# BEGIN mmucheck-model suppressed
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 def suppressed(name, line, rule):
     """A "mmucheck: ignore RULE (reason)" comment on the line or the line
     above silences a false alarm there."""
@@ -409,6 +435,7 @@ def suppressed(name, line, rule):
         return False
     near = "".join(lines[max(0, line - 2):line])
     return re.search(r"mmucheck:\s*ignore\s+" + re.escape(rule), near) is not None
+# END mmucheck-model suppressed
 
 def finding(p):
     """The message of the finding at a position, or None."""
@@ -454,12 +481,20 @@ def first_time(p):
 @op exists@
 identifier fn;
 position p;
-expression M, A, P;
+// BEGIN mmucheck-model primitive-metavars
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+expression M, A, P, A2;
+// END mmucheck-model primitive-metavars
 @@
 
 fn(...) {
+// BEGIN mmucheck-model range-starts-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_start(...)
     when != mmu_notifier_invalidate_range_start_nonblock(...)
+// END mmucheck-model range-starts-when
+// BEGIN mmucheck-model primitive-calls@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 ptep_get_and_clear@p(M, A, P, ...)
 |
@@ -477,24 +512,6 @@ ptep_clear_flush@p(M, A, P, ...)
 |
 ptep_clear_flush_notify@p(M, A, P, ...)
 |
-ptep_set_wrprotect@p(M, A, P, ...)
-|
-wrprotect_ptes@p(M, A, P, ...)
-|
-ptep_modify_prot_start@p(M, A, P, ...)
-|
-ptep_modify_prot_commit@p(M, A, P, ...)
-|
-pmdp_invalidate@p(M, A, P, ...)
-|
-pmdp_invalidate_ad@p(M, A, P, ...)
-|
-pudp_invalidate@p(M, A, P, ...)
-|
-pmdp_establish@p(M, A, P, ...)
-|
-pudp_establish@p(M, A, P, ...)
-|
 pmdp_huge_clear_flush@p(M, A, P, ...)
 |
 pmdp_huge_clear_flush_notify@p(M, A, P, ...)
@@ -511,10 +528,6 @@ pudp_huge_get_and_clear@p(M, A, P, ...)
 |
 pudp_huge_get_and_clear_full@p(M, A, P, ...)
 |
-pmdp_set_wrprotect@p(M, A, P, ...)
-|
-pudp_set_wrprotect@p(M, A, P, ...)
-|
 pmdp_collapse_flush@p(M, A, P, ...)
 |
 huge_ptep_get_and_clear@p(M, A, P, ...)
@@ -523,11 +536,33 @@ huge_ptep_clear_flush@p(M, A, P, ...)
 |
 huge_pte_clear@p(M, A, P, ...)
 |
+huge_pmd_unshare@p(A, M, A2, P, ...)
+|
+__huge_pmd_unshare@p(A, M, A2, P, ...)
+|
+pmdp_invalidate@p(M, A, P, ...)
+|
+pmdp_invalidate_ad@p(M, A, P, ...)
+|
+pudp_invalidate@p(M, A, P, ...)
+|
+ptep_set_wrprotect@p(M, A, P, ...)
+|
+wrprotect_ptes@p(M, A, P, ...)
+|
+pmdp_set_wrprotect@p(M, A, P, ...)
+|
+pudp_set_wrprotect@p(M, A, P, ...)
+|
 huge_ptep_set_wrprotect@p(M, A, P, ...)
+|
+ptep_modify_prot_start@p(M, A, P, ...)
 |
 huge_ptep_modify_prot_start@p(M, A, P, ...)
 |
-huge_ptep_modify_prot_commit@p(M, A, P, ...)
+pmdp_establish@p(M, A, P, ...)
+|
+pudp_establish@p(M, A, P, ...)
 |
 set_pte_at@p(M, A, P, ...)
 |
@@ -539,8 +574,13 @@ set_pud_at@p(M, A, P, ...)
 |
 set_huge_pte_at@p(M, A, P, ...)
 |
+ptep_modify_prot_commit@p(M, A, P, ...)
+|
+huge_ptep_modify_prot_commit@p(M, A, P, ...)
+|
 set_pte_at_notify@p(M, A, P, ...)
 )
+// END mmucheck-model primitive-calls@p
 ... when any
 }
 
@@ -554,16 +594,27 @@ add_op(fn, p, P)
 // The first primitive after a range ended, before another starts.
 @opend exists@
 position p;
-expression M, A, P;
+// BEGIN mmucheck-model primitive-metavars
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+expression M, A, P, A2;
+// END mmucheck-model primitive-metavars
 @@
 
+// BEGIN mmucheck-model range-ends-stmts
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 mmu_notifier_invalidate_range_end(...);
 |
 mmu_notifier_invalidate_range_only_end(...);
 )
+// END mmucheck-model range-ends-stmts
+// BEGIN mmucheck-model range-starts-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_start(...)
     when != mmu_notifier_invalidate_range_start_nonblock(...)
+// END mmucheck-model range-starts-when
+// BEGIN mmucheck-model primitive-calls@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 ptep_get_and_clear@p(M, A, P, ...)
 |
@@ -581,24 +632,6 @@ ptep_clear_flush@p(M, A, P, ...)
 |
 ptep_clear_flush_notify@p(M, A, P, ...)
 |
-ptep_set_wrprotect@p(M, A, P, ...)
-|
-wrprotect_ptes@p(M, A, P, ...)
-|
-ptep_modify_prot_start@p(M, A, P, ...)
-|
-ptep_modify_prot_commit@p(M, A, P, ...)
-|
-pmdp_invalidate@p(M, A, P, ...)
-|
-pmdp_invalidate_ad@p(M, A, P, ...)
-|
-pudp_invalidate@p(M, A, P, ...)
-|
-pmdp_establish@p(M, A, P, ...)
-|
-pudp_establish@p(M, A, P, ...)
-|
 pmdp_huge_clear_flush@p(M, A, P, ...)
 |
 pmdp_huge_clear_flush_notify@p(M, A, P, ...)
@@ -615,10 +648,6 @@ pudp_huge_get_and_clear@p(M, A, P, ...)
 |
 pudp_huge_get_and_clear_full@p(M, A, P, ...)
 |
-pmdp_set_wrprotect@p(M, A, P, ...)
-|
-pudp_set_wrprotect@p(M, A, P, ...)
-|
 pmdp_collapse_flush@p(M, A, P, ...)
 |
 huge_ptep_get_and_clear@p(M, A, P, ...)
@@ -627,11 +656,33 @@ huge_ptep_clear_flush@p(M, A, P, ...)
 |
 huge_pte_clear@p(M, A, P, ...)
 |
+huge_pmd_unshare@p(A, M, A2, P, ...)
+|
+__huge_pmd_unshare@p(A, M, A2, P, ...)
+|
+pmdp_invalidate@p(M, A, P, ...)
+|
+pmdp_invalidate_ad@p(M, A, P, ...)
+|
+pudp_invalidate@p(M, A, P, ...)
+|
+ptep_set_wrprotect@p(M, A, P, ...)
+|
+wrprotect_ptes@p(M, A, P, ...)
+|
+pmdp_set_wrprotect@p(M, A, P, ...)
+|
+pudp_set_wrprotect@p(M, A, P, ...)
+|
 huge_ptep_set_wrprotect@p(M, A, P, ...)
+|
+ptep_modify_prot_start@p(M, A, P, ...)
 |
 huge_ptep_modify_prot_start@p(M, A, P, ...)
 |
-huge_ptep_modify_prot_commit@p(M, A, P, ...)
+pmdp_establish@p(M, A, P, ...)
+|
+pudp_establish@p(M, A, P, ...)
 |
 set_pte_at@p(M, A, P, ...)
 |
@@ -643,8 +694,13 @@ set_pud_at@p(M, A, P, ...)
 |
 set_huge_pte_at@p(M, A, P, ...)
 |
+ptep_modify_prot_commit@p(M, A, P, ...)
+|
+huge_ptep_modify_prot_commit@p(M, A, P, ...)
+|
 set_pte_at_notify@p(M, A, P, ...)
 )
+// END mmucheck-model primitive-calls@p
 
 @script:python depends on opend@
 p << opend.p;
@@ -652,23 +708,46 @@ P << opend.P;
 @@
 add_op(p[0].current_element, p, P)
 
-// Mms that have no notifiers: kernel page tables (also passed as NULL),
-// EFI, text poking (x86 poking_mm, powerpc patching_mm).
+// Mms that have no notifiers (EXEMPT_MM of checker/model/context.def:
+// kernel page tables, EFI, text poking, the child of fork), and NULL for
+// the kernel page tables.
 @special depends on op@
-symbol init_mm, efi_mm, poking_mm, patching_mm;
+// BEGIN mmucheck-model exempt-mm-symbols
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+symbol init_mm, efi_mm, poking_mm, patching_mm, dst_mm, dst_vma;
+// END mmucheck-model exempt-mm-symbols
 position op.p;
 identifier prim;
 @@
 (
+prim@p(NULL, ...)
+|
+// BEGIN mmucheck-model exempt-mm-args@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 prim@p(&init_mm, ...)
+|
+prim@p(init_mm, ...)
 |
 prim@p(&efi_mm, ...)
 |
+prim@p(efi_mm, ...)
+|
+prim@p(&poking_mm, ...)
+|
 prim@p(poking_mm, ...)
+|
+prim@p(&patching_mm, ...)
 |
 prim@p(patching_mm, ...)
 |
-prim@p(NULL, ...)
+prim@p(&dst_mm, ...)
+|
+prim@p(dst_mm, ...)
+|
+prim@p(&dst_vma, ...)
+|
+prim@p(dst_vma, ...)
+// END mmucheck-model exempt-mm-args@p
 )
 
 @script:python depends on special@
@@ -677,20 +756,42 @@ p << op.p;
 file_facts(p[0].file)["special_mm"].add(key(p))
 
 @special_end depends on opend@
-symbol init_mm, efi_mm, poking_mm, patching_mm;
+// BEGIN mmucheck-model exempt-mm-symbols
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+symbol init_mm, efi_mm, poking_mm, patching_mm, dst_mm, dst_vma;
+// END mmucheck-model exempt-mm-symbols
 position opend.p;
 identifier prim;
 @@
 (
+prim@p(NULL, ...)
+|
+// BEGIN mmucheck-model exempt-mm-args@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 prim@p(&init_mm, ...)
+|
+prim@p(init_mm, ...)
 |
 prim@p(&efi_mm, ...)
 |
+prim@p(efi_mm, ...)
+|
+prim@p(&poking_mm, ...)
+|
 prim@p(poking_mm, ...)
+|
+prim@p(&patching_mm, ...)
 |
 prim@p(patching_mm, ...)
 |
-prim@p(NULL, ...)
+prim@p(&dst_mm, ...)
+|
+prim@p(dst_mm, ...)
+|
+prim@p(&dst_vma, ...)
+|
+prim@p(dst_vma, ...)
+// END mmucheck-model exempt-mm-args@p
 )
 
 @script:python depends on special_end@
@@ -715,11 +816,14 @@ file_facts(pd[0].file)["defs"].setdefault(fn, int(pd[0].line))
 @opener depends on op || opend@
 position ps;
 @@
+// BEGIN mmucheck-model range-starts@ps
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 mmu_notifier_invalidate_range_start@ps(...)
 |
 mmu_notifier_invalidate_range_start_nonblock@ps(...)
 )
+// END mmucheck-model range-starts@ps
 
 @script:python depends on opener@
 ps << opener.ps;
@@ -730,11 +834,14 @@ f["starts"].setdefault(ps[0].current_element, []).append(int(ps[0].line))
 @closer depends on op || opend@
 position pe;
 @@
+// BEGIN mmucheck-model range-ends@pe
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 mmu_notifier_invalidate_range_end@pe(...)
 |
 mmu_notifier_invalidate_range_only_end@pe(...)
 )
+// END mmucheck-model range-ends@pe
 
 @script:python depends on closer@
 pe << closer.pe;
@@ -761,7 +868,7 @@ pf << param.pf;
 f = file_facts(pf[0].file)
 f["params"].setdefault(fn, set()).add(x)
 f["param_types"].setdefault(fn, {})[x] = T
-if re.search(r"struct (mmu_notifier_range|mmu_gather|mm_walk) \*", T):
+if IN_RANGE_PARAM.search(T):
     f["exempt"].add(fn)
 
 // ---------------------------------------------------------------------------

@@ -103,6 +103,8 @@ def correlated(p):
     ends = [w for k, w in guards if k == "end"]
     return any(s & e for s in starts for e in ends)
 
+# BEGIN mmucheck-model suppressed
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 def suppressed(name, line, rule):
     """A "mmucheck: ignore RULE (reason)" comment on the line or the line
     above silences a false alarm there."""
@@ -113,6 +115,7 @@ def suppressed(name, line, rule):
         return False
     near = "".join(lines[max(0, line - 2):line])
     return re.search(r"mmucheck:\s*ignore\s+" + re.escape(rule), near) is not None
+# END mmucheck-model suppressed
 
 def hushed(p):
     return suppressed(p[0].file, int(p[0].line), "range-unbalanced")
@@ -148,11 +151,14 @@ add_guard(p, enclosing_condition(p), "start")
 @gend@
 position p;
 @@
+// BEGIN mmucheck-model range-ends@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 mmu_notifier_invalidate_range_end@p(...)
 |
 mmu_notifier_invalidate_range_only_end@p(...)
 )
+// END mmucheck-model range-ends@p
 
 @script:python@
 p << gend.p;
@@ -204,13 +210,19 @@ position p;
 
 fn(...) {
 ... when any
+// BEGIN mmucheck-model range-start-stmts-by-form@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 mmu_notifier_invalidate_range_start@p(&R);
 |
 mmu_notifier_invalidate_range_start@p(M, S, E);
 )
+// END mmucheck-model range-start-stmts-by-form@p
+// BEGIN mmucheck-model range-ends-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_end(...)
     when != mmu_notifier_invalidate_range_only_end(...)
+// END mmucheck-model range-ends-when
 }
 
 // The same for a non-blocking start, from its success branch on.
@@ -223,8 +235,11 @@ statement S;
 fn(...) {
 ... when any
 if (mmu_notifier_invalidate_range_start_nonblock@p(...)) S
+// BEGIN mmucheck-model range-ends-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_end(...)
     when != mmu_notifier_invalidate_range_only_end(...)
+// END mmucheck-model range-ends-when
 }
 
 // An end on a path where no start came before it.
@@ -236,8 +251,13 @@ position p;
 @@
 
 fn(...) {
+// BEGIN mmucheck-model range-starts-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_start(...)
     when != mmu_notifier_invalidate_range_start_nonblock(...)
+// END mmucheck-model range-starts-when
+// BEGIN mmucheck-model range-ends-by-form@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 mmu_notifier_invalidate_range_end@p(&R)
 |
@@ -247,6 +267,7 @@ mmu_notifier_invalidate_range_end@p(M, S, E)
 |
 mmu_notifier_invalidate_range_only_end@p(M, S, E)
 )
+// END mmucheck-model range-ends-by-form@p
 ... when any
 }
 
@@ -256,8 +277,11 @@ position p1, p;
 @@
 
 mmu_notifier_invalidate_range_start@p1(...);
+// BEGIN mmucheck-model range-ends-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_end(...)
     when != mmu_notifier_invalidate_range_only_end(...)
+// END mmucheck-model range-ends-when
 (
 mmu_notifier_invalidate_range_start@p(...);
 |
@@ -274,11 +298,14 @@ position pn != nbjump.pj;
 (
 if (mmu_notifier_invalidate_range_start_nonblock(...)) {
   ... when != mmu_notifier_invalidate_range_start(...)
+  // BEGIN mmucheck-model range-ends-stmts@p
+  // Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
   mmu_notifier_invalidate_range_end@p(...);
 |
   mmu_notifier_invalidate_range_only_end@p(...);
 )
+  // END mmucheck-model range-ends-stmts@p
   ... when any
 }
 |
@@ -286,11 +313,14 @@ if (mmu_notifier_invalidate_range_start_nonblock@pn(...)) {
   ...
 }
 ... when != mmu_notifier_invalidate_range_start(...)
+// BEGIN mmucheck-model range-ends-stmts@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 mmu_notifier_invalidate_range_end@p(...);
 |
 mmu_notifier_invalidate_range_only_end@p(...);
 )
+// END mmucheck-model range-ends-stmts@p
 )
 
 // The result of a non-blocking start kept in a variable, and an end that
@@ -302,11 +332,14 @@ position p;
 
 X = mmu_notifier_invalidate_range_start_nonblock(...);
 ... when != X = E
+// BEGIN mmucheck-model range-ends-stmts@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 (
 mmu_notifier_invalidate_range_end@p(...);
 |
 mmu_notifier_invalidate_range_only_end@p(...);
 )
+// END mmucheck-model range-ends-stmts@p
 
 // ---------------------------------------------------------------------------
 // For context mode

@@ -6,11 +6,11 @@
 cc=$(command -v clang-19 || command -v clang)
 for f in "$top"/testcases/*/*.c; do
 	era=$(basename "$(dirname "$f")")
-	expect "compiles: ${f#$top/}" "$cc" -fsyntax-only -Werror -Wall -Wextra \
+	expect "compiles: ${f#"$top"/}" "$cc" -fsyntax-only -Werror -Wall -Wextra \
 		-Wno-unused-parameter -Wno-unused-variable -Wno-unused-but-set-variable \
 		-I "$top/testcases/$era/include" -I "$top/testcases/include" "$f"
 done
-n=$(ls "$top"/testcases/*/*.c | wc -l)
+n=$(find "$top"/testcases/*/ -maxdepth 1 -name "*.c" | wc -l)
 expect "at least 40 testcases ($n)" test "$n" -ge 40
 for rule in pte-outside-range page-freed-before-range-end range-unbalanced; do
 	bugs=$(grep -l "expect:.*$rule" "$top"/testcases/*/*.c | wc -l)
