@@ -10,6 +10,7 @@
  * file.  With --kdir/--kbuild or -p the flags are found for us instead,
  * and the arguments are files, each analysed in a process of its own.
  */
+#define _GNU_SOURCE /* mkdtemp */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -17,6 +18,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <jansson.h>
 
 #include "analyse.h"
 #include "cfg/cfg.h"
@@ -57,7 +60,63 @@ struct options {
 	const char *compdb; /* -p DIR */
 	unsigned int timeout; /* seconds per file, 0 for none */
 	int print_args; /* --print-clang-args */
+	/*
+	 * Several files and --format=json: each child leaves its findings
+	 * in collect_dir/N.json, N its file's place in files, and the parent
+	 * prints one document.
+	 */
+	const char *collect_dir;
+	const char *const *files;
+	int nr_files;
 };
+
+static char *collected_path(const struct options *opts, int i)
+{
+	return fmt_str("%s/%d.json", opts->collect_dir, i);
+}
+
+/* In a child: this file's findings for the parent's one document. */
+static int collect_findings(const struct options *opts, const char *file,
+			    const struct findings *found)
+{
+	char *path = NULL;
+	json_t *doc;
+	int i, ret;
+
+	for (i = 0; i < opts->nr_files && !path; i++)
+		if (!strcmp(opts->files[i], file))
+			path = collected_path(opts, i);
+	if (!path)
+		return error("%s: not among the files given", file);
+	doc = findings_to_json(found);
+	ret = json_dump_file(doc, path, JSON_COMPACT);
+	json_decref(doc);
+	if (ret)
+		error("cannot write %s", path);
+	free(path);
+	return ret ? -1 : found->nr > 0;
+}
+
+/* In the parent: the children's findings, in the order of the files. */
+static void print_collected(const struct options *opts)
+{
+	struct findings all = { NULL, 0, 0, 0, 0 };
+	int i;
+
+	for (i = 0; i < opts->nr_files; i++) {
+		char *path = collected_path(opts, i);
+		json_t *doc = json_load_file(path, 0, NULL);
+
+		if (doc)
+			findings_from_json(&all, doc);
+		json_decref(doc);
+		unlink(path);
+		free(path);
+	}
+	rmdir(opts->collect_dir);
+	print_findings_json(stdout, &all);
+	release_findings(&all);
+}
 
 /* Exit 1 when there are findings (or, with --verify, mismatches). */
 static int cmd_check(const struct options *opts, const struct source *src,
@@ -81,6 +140,8 @@ static int cmd_check(const struct options *opts, const struct source *src,
 		/* as sparse does: warnings on stderr, and make goes on */
 		print_findings_text(stderr, &found);
 		ret = 0;
+	} else if (opts->collect_dir) {
+		ret = collect_findings(opts, src->path, &found);
 	} else {
 		if (opts->json)
 			print_findings_json(stdout, &found);
@@ -495,6 +556,29 @@ static int analyse(const struct options *opts, const struct clang_args *args)
 	return exit_status(ret);
 }
 
+/* Several files, each in a child; with --format=json one document. */
+static int analyse_all(struct options *opts, const char **files, int nr,
+		       analyse_fn *fn, const void *data)
+{
+	char dir[] = "/tmp/mmucheck.XXXXXX";
+	int ret;
+
+	if (opts->json && !opts->verify && !opts->under_kbuild &&
+	    !strcmp(opts->command->name, "check")) {
+		if (!mkdtemp(dir))
+			die("cannot make a folder in /tmp: %s",
+			    strerror(errno));
+		opts->collect_dir = dir;
+		opts->files = files;
+		opts->nr_files = nr;
+	}
+	ret = analyse_each(files, nr, opts->timeout, fn, data);
+	if (opts->collect_dir)
+		print_collected(opts);
+	opts->collect_dir = NULL;
+	return ret;
+}
+
 /* Kbuild's way: compiler flags and one file. */
 struct flags_job {
 	const struct options *opts;
@@ -504,25 +588,35 @@ struct flags_job {
 static int analyse_flags_job(const char *file, const void *data)
 {
 	const struct flags_job *job = data;
+	struct clang_args args = job->args;
 
-	(void)file;
-	return analyse(job->opts, &job->args);
+	args.source = file;
+	return analyse(job->opts, &args);
 }
 
-static int run_compiler_flags(const struct options *opts, int nr,
-			      const char **argv)
+static int run_compiler_flags(struct options *opts, int nr, const char **argv)
 {
 	struct flags_job job = { .opts = opts };
-	int ret = 0;
+	int ret = 0, i;
 
 	clang_args_from_check(&job.args, nr, argv);
 	if (!job.args.source)
 		usage();
-	if (opts->print_args)
-		print_clang_args(stdout, &job.args);
-	else
+	if (opts->print_args) {
+		for (i = 0; i < job.args.nr_sources; i++) {
+			struct clang_args one = job.args;
+
+			one.source = job.args.sources[i];
+			print_clang_args(stdout, &one);
+		}
+	} else if (job.args.nr_sources == 1) {
 		ret = analyse_here(job.args.source, opts->timeout,
 				   analyse_flags_job, &job);
+	} else {
+		/* as sparse and clang -fsyntax-only take several files */
+		ret = analyse_all(opts, job.args.sources, job.args.nr_sources,
+				  analyse_flags_job, &job);
+	}
 	clang_args_release(&job.args);
 	return ret;
 }
@@ -591,7 +685,7 @@ static int load_inputs(const struct options *opts)
 	return kbuild_load(opts->kdir, opts->kbuild);
 }
 
-static int run_files(const struct options *opts, int nr, const char **files)
+static int run_files(struct options *opts, int nr, const char **files)
 {
 	int ret;
 
@@ -603,8 +697,7 @@ static int run_files(const struct options *opts, int nr, const char **files)
 	else if (nr == 1)
 		ret = analyse_here(files[0], opts->timeout, analyse_file, opts);
 	else
-		ret = analyse_each(files, nr, opts->timeout, analyse_file,
-				   opts);
+		ret = analyse_all(opts, files, nr, analyse_file, opts);
 	release_inputs();
 	return ret;
 }

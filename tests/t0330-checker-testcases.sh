@@ -104,6 +104,23 @@ assert [x["line"] for x in f] == [9, 15], f
 assert f[0]["fingerprint"] != f[1]["fingerprint"], f
 ' "$tmp/twice.json"
 
+# Several files with compiler flags, as sparse and clang take them: each
+# is analysed; --format=json prints one document for all of them.
+two="testcases/6.1/hugetlb-copy-no-range.c testcases/6.1/unmap-put-before-end.c"
+# shellcheck disable=SC2086 # two file names
+"$mmucheck" -Itestcases/6.1/include -Itestcases/include $two >"$tmp/two.txt"
+status=$?
+expect "several files: each analysed, exit 1" sh -c "[ $status -eq 1 ] &&
+	grep -q '^testcases/6.1/hugetlb-copy-no-range.c:40:4: warning: ' '$tmp/two.txt' &&
+	grep -q '^testcases/6.1/unmap-put-before-end.c:44:2: warning: ' '$tmp/two.txt'"
+# shellcheck disable=SC2086 # two file names
+"$mmucheck" -Itestcases/6.1/include -Itestcases/include --format=json $two >"$tmp/two.json"
+expect "several files, --format=json: one document with both files' findings" python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))["findings"]
+assert [x["file"] for x in f] == ["testcases/6.1/hugetlb-copy-no-range.c", "testcases/6.1/unmap-put-before-end.c"], f
+' "$tmp/two.json"
+
 # Text: the warning, then notes for the path.
 run_case "$mmucheck" testcases/6.1/khugepaged-retract-no-range.c >"$tmp/text"
 expect "text: warning line in the compiler convention" \

@@ -123,27 +123,27 @@ static void push_arg(struct clang_args *args, const char *arg)
 	args->argv[args->argc++] = arg;
 }
 
-/* The index of the last non-option .c argument, or -1. */
-static int find_source(int argc, const char *const *argv)
+/* Is argv[i] a source file (not an option's value)? */
+static int is_source_at(int argc, const char *const *argv, int i)
 {
-	int i, source = -1;
+	int j;
 
-	for (i = 0; i < argc; i++) {
-		if (takes_value(argv[i]) || dropped_count(argv[i]) == 2)
-			i++;
-		else if (is_source_file(argv[i]))
-			source = i;
+	for (j = 0; j < argc; j++) {
+		if (takes_value(argv[j]) || dropped_count(argv[j]) == 2)
+			j++;
+		else if (j == i)
+			return is_source_file(argv[i]);
 	}
-	return source;
+	return 0;
 }
 
 void clang_args_from_check(struct clang_args *args, int argc,
 			   const char *const *argv)
 {
-	int i, source = find_source(argc, argv);
+	int i;
 
 	memset(args, 0, sizeof(*args));
-	args->source = source >= 0 ? argv[source] : NULL;
+	args->sources = xcalloc(argc + 1, sizeof(*args->sources));
 	for (i = 0; i < argc; i++) {
 		int drop = dropped_count(argv[i]);
 
@@ -151,9 +151,13 @@ void clang_args_from_check(struct clang_args *args, int argc,
 			i += drop - 1;
 			continue;
 		}
-		if (i != source)
-			push_arg(args, argv[i]);
-		if (takes_value(argv[i]) && i + 1 < argc && i + 1 != source)
+		if (is_source_at(argc, argv, i)) {
+			args->sources[args->nr_sources++] = argv[i];
+			args->source = argv[i];
+			continue;
+		}
+		push_arg(args, argv[i]);
+		if (takes_value(argv[i]) && i + 1 < argc)
 			push_arg(args, argv[++i]);
 	}
 }
@@ -161,5 +165,6 @@ void clang_args_from_check(struct clang_args *args, int argc,
 void clang_args_release(struct clang_args *args)
 {
 	free(args->argv);
+	free(args->sources);
 	memset(args, 0, sizeof(*args));
 }

@@ -12,6 +12,8 @@ struct clang_args {
 	int argc;
 	int alloc;
 	const char *source; /* the last non-option .c argument, or NULL */
+	const char **sources; /* every non-option .c argument, in order */
+	int nr_sources;
 };
 
 void clang_args_from_check(struct clang_args *args, int argc,
