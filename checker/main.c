@@ -70,6 +70,18 @@ struct options {
 	int nr_files;
 };
 
+/* In a child of analyse_all(): the place of its file among opts->files. */
+static int collect_index = -1;
+
+static void note_collect_index(const struct options *opts, const char *file)
+{
+	int i;
+
+	for (i = 0; i < opts->nr_files; i++)
+		if (opts->files[i] == file)
+			collect_index = i;
+}
+
 static char *collected_path(const struct options *opts, int i)
 {
 	return fmt_str("%s/%d.json", opts->collect_dir, i);
@@ -79,15 +91,13 @@ static char *collected_path(const struct options *opts, int i)
 static int collect_findings(const struct options *opts, const char *file,
 			    const struct findings *found)
 {
-	char *path = NULL;
+	char *path;
 	json_t *doc;
-	int i, ret;
+	int ret;
 
-	for (i = 0; i < opts->nr_files && !path; i++)
-		if (!strcmp(opts->files[i], file))
-			path = collected_path(opts, i);
-	if (!path)
+	if (collect_index < 0)
 		return error("%s: not among the files given", file);
+	path = collected_path(opts, collect_index);
 	doc = findings_to_json(found);
 	ret = json_dump_file(doc, path, JSON_COMPACT);
 	json_decref(doc);
@@ -590,6 +600,7 @@ static int analyse_flags_job(const char *file, const void *data)
 	const struct flags_job *job = data;
 	struct clang_args args = job->args;
 
+	note_collect_index(job->opts, file);
 	args.source = file;
 	return analyse(job->opts, &args);
 }
@@ -636,6 +647,7 @@ static int analyse_file(const char *file, const void *data)
 	struct clang_args args;
 	int ret;
 
+	note_collect_index(opts, file);
 	if (file_args(opts, file, &args))
 		return EXIT_FATAL;
 	ret = analyse(opts, &args);

@@ -640,14 +640,11 @@ static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 	struct program prog = { NULL, 0, 0, 1 };
 	struct findings found = { NULL, 0, 0, 0, 0 };
 	struct strlist names = { NULL, 0, 0 };
-	size_t len;
 	int i, failed = 0;
 
 	if (kbuild_load(o->kdir, o->kbuild))
 		return EXIT_FATAL;
-	len = strlen(o->kbuild) + 32;
-	sc.cache_dir = xmalloc(len);
-	snprintf(sc.cache_dir, len, "%s/.mmucheck/summaries", o->kbuild);
+	sc.cache_dir = fmt_str("%s/summaries", kbuild_cache_dir());
 	model_names(&names);
 	if (!add_files_naming(&sc, &names, nr, paths)) {
 		error("scan: nothing to check: no file%s%s of %s names the notifier or page-table API",

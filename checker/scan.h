@@ -3,7 +3,7 @@
  * mmucheck scan: the whole-tree pass.  Files are chosen by the names of
  * the API model (and then by the names of functions that need a range of
  * their callers, until no file is added), analysed one process per file,
- * N at a time, into summaries cached under BUILD/.mmucheck/summaries, and
+ * N at a time, into summaries cached in kbuild_cache_dir()/summaries, and
  * linked: pte-outside-range is decided over every function at once.
  *
  * The per-file pass is also a plain command (--summary=OUT.json with the

@@ -48,6 +48,8 @@ tree() {
 	line=$("$top/scripts/kernel-tree" "$1" | tail -1) || return 1
 	src=${line% *}
 	build=${line#* }
+	# mmucheck's folder for this build (checker/input/inputs.c), outside it
+	mmucache=${MMUCHECK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mmucheck}/builds/$(realpath "$build" | tr / %)
 }
 
 done_testing() {

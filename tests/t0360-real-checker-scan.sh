@@ -11,7 +11,7 @@ make -s -C "$top/checker" >/dev/null 2>&1
 mmucheck=$top/checker/mmucheck
 for v in 6.1 6.12; do
 	tree "$v" || { not_ok "$v: tree prepared"; continue; }
-	rm -rf "$build/.mmucheck/summaries"
+	rm -rf "$mmucache/summaries"
 	(cd "$src" && "$mmucheck" scan --kdir="$src" --kbuild="$build") >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	summary=$(grep '^mmucheck scan:' "$tmp/err")
@@ -30,7 +30,7 @@ for v in 6.1 6.12; do
 		sh -c "grep '^mmucheck scan:' '$tmp/err2' | grep -qE '([0-9]+) analysed \\(\\1 from cache\\)'"
 	expect "$v: and finds the same" cmp "$tmp/out" "$tmp/out2"
 	# The recipe for many machines: the per-file pass, then link.
-	find "$build/.mmucheck/summaries" -name '*.json' | sort >"$tmp/list"
+	find "$mmucache/summaries" -name '*.json' | sort >"$tmp/list"
 	xargs "$mmucheck" link --kdir="$src" <"$tmp/list" >"$tmp/linked" 2>/dev/null
 	expect "$v: mmucheck link over the summaries gives the scan's findings" cmp "$tmp/out" "$tmp/linked"
 	# Fingerprints are made in one place: scan, link and the single-file

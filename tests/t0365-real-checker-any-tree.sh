@@ -1,52 +1,93 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# mmucheck scan on trees it did not prepare: a copy of the source without
-# the id-utils index, and one whose index names the original tree, choose
-# the same files and give the same findings as the prepared tree; PATH
-# arguments absolute or relative, and every bad one is one line, exit 2.
+# mmucheck scan on trees it did not prepare: a copy of the source
+# configured and prepared in-tree, without the id-utils index and with an
+# index of another tree, and a moved O= build; they choose the files and
+# give the findings of the prepared tree.  The user's tree and build
+# folder are left exactly as they were; a build paired with another
+# source, a PATH outside the tree or matching nothing: one line, exit 2.
 . "$(dirname "$0")/lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 make -s -C "$top/checker" >/dev/null 2>&1
+# a cache of this test's own: every scan below is cold, and names its files
+export MMUCHECK_CACHE=$tmp/cache
 mmucheck=$top/checker/mmucheck
 
 chosen() { grep '^  CHECK' "$1" | sort; }
+# every name, time, size and link target: any write shows
+snapshot() { find "$1" -printf '%p %T@ %s %l\n' | sort; }
 
 for v in 6.1 6.12; do
 	tree "$v" || { not_ok "$v: tree prepared"; continue; }
 	(cd "$src" && "$mmucheck" scan --kdir="$src" --kbuild="$build") >"$tmp/want" 2>"$tmp/want.err"
-	# hard links: a copy in seconds; the checker writes nothing in a tree
-	rm -rf "$tmp/copy"
-	cp -al "$src" "$tmp/copy"
-	rm -f "$tmp/copy/.id-utils.index"
-	(cd "$tmp/copy" && "$mmucheck" scan --kdir="$tmp/copy" --kbuild="$build") >"$tmp/got" 2>"$tmp/got.err"
-	echo "# $v with the index: $(grep '^mmucheck scan:' "$tmp/want.err")"
-	echo "# $v without index: $(grep '^mmucheck scan:' "$tmp/got.err")"
-	grep ': error: ' "$tmp/want.err" "$tmp/got.err" | sed 's/^/# /' 
-	expect "$v: without an index, the files the index chooses" \
+	echo "# $v prepared: $(grep '^mmucheck scan:' "$tmp/want.err")"
+
+	# A developer's tree: a copy, configured and prepared in-tree.
+	it=$tmp/intree-$v
+	cp -a "$src" "$it"
+	rm -f "$it"/.id-utils.index "$it"/.mmucheck-*
+	"$top/scripts/kernel-tree" --in-tree "$it" >/dev/null 2>"$tmp/prep.err" ||
+		{ not_ok "$v: in-tree prepare"; cat "$tmp/prep.err"; continue; }
+	snapshot "$it" >"$tmp/before"
+	(cd "$it" && "$mmucheck" scan --kdir="$it") >"$tmp/got" 2>"$tmp/got.err"
+	echo "# $v in-tree, no index: $(grep '^mmucheck scan:' "$tmp/got.err")"
+	grep ': error: ' "$tmp/want.err" "$tmp/got.err" | sed 's/^/# /'
+	expect "$v in-tree, no index: the files the prepared tree's index chooses" \
 		diff -u <(chosen "$tmp/want.err") <(chosen "$tmp/got.err")
-	expect "$v: without an index, the same findings" \
-		diff -u <(sed "s|^$src/||" "$tmp/want") "$tmp/got"
-	# a copied tree keeps the original's index: it does not name the copy
-	mkid -o "$tmp/copy/.id-utils.index" "$src/mm/rmap.c" "$src/mm/memory.c" 2>/dev/null
-	(cd "$tmp/copy" && "$mmucheck" scan --kdir="$tmp/copy" --kbuild="$build") >"$tmp/got2" 2>"$tmp/got2.err"
-	expect "$v: an index of another tree is not used" \
-		grep -q 'does not name this tree' "$tmp/got2.err"
-	expect "$v: and the choice is the same" \
-		diff -u <(chosen "$tmp/want.err") <(chosen "$tmp/got2.err")
-	rm -f "$tmp/copy/.id-utils.index"
+	expect "$v in-tree, no index: the same findings" diff -u "$tmp/want" "$tmp/got"
 	considered() { sed -n 's/^mmucheck scan: \([0-9]*\) files considered.*/\1/p'; }
-	abs=$("$mmucheck" scan --kdir="$tmp/copy" --kbuild="$build" "$tmp/copy/mm/rmap.c" 2>&1 >/dev/null | considered)
-	rel=$(cd / && "$mmucheck" scan --kdir="$tmp/copy" --kbuild="$build" mm/rmap.c 2>&1 >/dev/null | considered)
+	abs=$("$mmucheck" scan --kdir="$it" "$it/mm/rmap.c" 2>&1 >/dev/null | considered)
+	rel=$(cd / && "$mmucheck" scan --kdir="$it" mm/rmap.c 2>&1 >/dev/null | considered)
 	expect "$v: an absolute PATH inside the tree chooses as the relative one ($abs, $rel)" \
 		test "$abs" -ge 1 -a "$abs" -eq "$rel"
 	for bad in "nonexistent/:no such file or directory" "/etc:outside the tree" \
 		"Documentation/:nothing to check"; do
 		path=${bad%%:*} why=${bad#*:}
-		"$mmucheck" scan --kdir="$tmp/copy" --kbuild="$build" "$path" >"$tmp/out" 2>"$tmp/err"
+		"$mmucheck" scan --kdir="$it" "$path" >"$tmp/out" 2>"$tmp/err"
 		status=$?
 		expect "$v: scan $path: exit 2, one line: $why" \
 			sh -c "[ $status -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ] && grep -q '$why' '$tmp/err' && [ ! -s '$tmp/out' ]"
 	done
+	"$mmucheck" --kdir="$it" --print-clang-args mm/rmap.c >/dev/null 2>&1
+	expect "$v in-tree: the tree is as it was after every run" \
+		diff -u "$tmp/before" <(snapshot "$it")
+	# an index that names another tree's files is not used
+	mkid -o "$it/.id-utils.index" "$top/testcases/6.1/hugetlb-copy-no-range.c" 2>/dev/null
+	rm -rf "$MMUCHECK_CACHE/builds"
+	snapshot "$it" >"$tmp/before"
+	(cd "$it" && "$mmucheck" scan --kdir="$it") >"$tmp/got2" 2>"$tmp/got2.err"
+	expect "$v in-tree: an index of another tree is not used" \
+		grep -q 'does not name this tree' "$tmp/got2.err"
+	expect "$v in-tree: and the choice is the same" \
+		diff -u <(chosen "$tmp/want.err") <(chosen "$tmp/got2.err")
+	expect "$v in-tree: and the tree is as it was" \
+		diff -u "$tmp/before" <(snapshot "$it")
+	rm -rf "$it"
+
+	# A moved O= build: its "source" link leads nowhere now.
+	ms=$tmp/moved-src-$v mb=$tmp/moved-build-$v
+	cp -a "$src" "$ms"
+	cp -a "$build" "$mb"
+	ln -sfn "$tmp/gone" "$mb/source"
+	snapshot "$mb" >"$tmp/before"
+	(cd "$ms" && "$mmucheck" scan --kdir="$ms" --kbuild="$mb") >"$tmp/got3" 2>"$tmp/got3.err"
+	expect "$v moved O= tree: the same findings" diff -u "$tmp/want" "$tmp/got3"
+	expect "$v moved O= tree: the build folder is as it was" \
+		diff -u "$tmp/before" <(snapshot "$mb")
+	rm -rf "$ms" "$mb"
 done
+
+# A build prepared from one source, given another: one line, no change.
+if tree 6.12 && s612=$src && tree 6.1; then
+	snapshot "$build" >"$tmp/before"
+	"$mmucheck" --kdir="$s612" --kbuild="$build" --print-clang-args mm/rmap.c >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	expect "a 6.1 build with the 6.12 source: exit 2, one line naming both" \
+		sh -c "[ $status -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ] && grep -q '$build' '$tmp/err' && grep -q '$s612' '$tmp/err'"
+	(cd "$src" && "$mmucheck" scan --kdir="$src" --kbuild="$build" mm/) >/dev/null 2>&1
+	"$mmucheck" --kdir="$src" --kbuild="$build" mm/rmap.c >/dev/null 2>&1
+	expect "the prepared build folder is as it was after check, scan and a mismatch" \
+		diff -u "$tmp/before" <(snapshot "$build")
+fi
 done_testing

@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 make -s -C "$top/checker" >/dev/null 2>&1
 mmucheck=$top/checker/mmucheck
 tree 6.1 || { not_ok "6.1: tree prepared"; done_testing; exit; }
-sums=$build/.mmucheck/summaries
+sums=$mmucache/summaries
 [ -d "$sums" ] || (cd "$src" && "$mmucheck" scan --kdir="$src" --kbuild="$build" >/dev/null 2>&1)
 (cd "$sums" && find . -name '*.c.json' | sed 's|^\./||; s|\.json$||' | sort) >"$tmp/files"
 expect "the scan left summaries" test -s "$tmp/files"

@@ -196,17 +196,22 @@ struct kbuild_tree {
 
 static struct kbuild_tree tree;
 
-#define CACHE_DIR ".mmucheck"
-#define CACHE_FILE CACHE_DIR "/cflags"
-#define CACHE_FORMAT "mmucheck-kbuild-flags 1"
+#define CACHE_FILE "cflags"
+#define CACHE_FORMAT "mmucheck-kbuild-flags 2"
 
 /*
  * Run from the build directory with the source Makefile, as Kbuild's
  * own O= sub-make is; the flags are printed through the shell, one per
  * line, so that quoting is undone exactly as for a compiler command.
+ * The goal's name ends in "install": the top Makefile then reads the
+ * configuration without syncing it (no-sync-config-targets), so make
+ * writes nothing in the build folder - no syncconfig, no outputmakefile
+ * rewriting BUILD/Makefile and BUILD/source.
  */
-static const char probe_rule[] =
-	"mmucheck-kbuild-flags: ; @printf '%s\\n' @head"
+#define PROBE_GOAL "mmucheck-kbuild-flags-install"
+
+static const char probe_rule[] = PROBE_GOAL
+	": ; @printf '%s\\n' @head"
 	" $(NOSTDINC_FLAGS) $(LINUXINCLUDE)"
 	" -include $(srctree)/include/linux/compiler_types.h"
 	" $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS)"
@@ -328,6 +333,9 @@ static void exec_probe(const char *out, const char *log)
 	char *makefile = path_join(tree.src, "Makefile");
 	char *out_var = fmt_str("MMUCHECK_OUT=%s", out);
 	char *eval = fmt_str("--eval=%s", probe_rule);
+	/* the compiler tests' scratch (scripts/Makefile.compiler): ours */
+	char *tmpout = fmt_str("TMPOUT=%s/probe-tmp.%ld", kbuild_cache_dir(),
+			       (long)getpid());
 	const char *argv[] = {
 		"make",
 		"-C",
@@ -337,8 +345,9 @@ static void exec_probe(const char *out, const char *log)
 		"-s",
 		"--no-print-directory",
 		out_var,
+		tmpout,
 		eval,
-		"mmucheck-kbuild-flags",
+		PROBE_GOAL,
 		NULL,
 	};
 	int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0666);
@@ -386,18 +395,20 @@ static int write_key(const char *path, const char *key)
 	return 0;
 }
 
+static int mkdirs_to(const char *dir);
+
 /*
  * Made under a temporary name and renamed, so that mmucheck processes
  * running side by side never read a half-written cache.
  */
 static int make_cache(const char *cache, const char *key)
 {
-	char *dir = path_join(tree.build, CACHE_DIR);
+	char *dir = xstrdup(kbuild_cache_dir());
 	char *tmp = fmt_str("%s.%ld.tmp", cache, (long)getpid());
 	char *log = path_join(dir, "make.log");
 	int ret = -1;
 
-	if (mkdir(dir, 0777) && errno != EEXIST)
+	if (mkdirs_to(dir))
 		error("cannot create %s: %s", dir, strerror(errno));
 	else if (!write_key(tmp, key)) {
 		if (run_probe(tmp, log))
@@ -415,6 +426,119 @@ static int make_cache(const char *cache, const char *key)
 	return ret;
 }
 
+/* mkdir -p */
+static int mkdirs_to(const char *dir)
+{
+	char *path = xstrdup(dir), *p;
+	int ret = 0;
+
+	for (p = path + 1; *p && !ret; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(path, 0777) && errno != EEXIST)
+				ret = error("cannot create %s: %s", path,
+					    strerror(errno));
+			*p = '/';
+		}
+	if (!ret && mkdir(path, 0777) && errno != EEXIST)
+		ret = error("cannot create %s: %s", path, strerror(errno));
+	free(path);
+	return ret;
+}
+
+/*
+ * mmucheck's own folder for a build: under the user's cache, never in
+ * the build folder (the checker does not write in the user's tree or
+ * build).  Named after the build's real path, '/' spelled '%'.
+ */
+const char *kbuild_cache_dir(void)
+{
+	static char *dir;
+	const char *root = getenv("MMUCHECK_CACHE"), *xdg, *home;
+	char *base, *name, *p;
+
+	if (dir)
+		return dir;
+	if (!tree.build)
+		BUG("kbuild_cache_dir() before kbuild_load()");
+	xdg = getenv("XDG_CACHE_HOME");
+	home = getenv("HOME");
+	if (root && *root)
+		base = xstrdup(root);
+	else if (xdg && *xdg)
+		base = fmt_str("%s/mmucheck", xdg);
+	else
+		base = fmt_str("%s/.cache/mmucheck",
+			       home && *home ? home : "/tmp");
+	name = xstrdup(tree.build);
+	for (p = name; *p; p++)
+		if (*p == '/')
+			*p = '%';
+	dir = fmt_str("%s/builds/%s", base, name);
+	free(base);
+	free(name);
+	return dir;
+}
+
+/* "6.1" from the source Makefile's VERSION and PATCHLEVEL, or NULL. */
+static char *source_version(const char *src)
+{
+	char *path = path_join(src, "Makefile"), *text, *v, *pl, *ret = NULL;
+	size_t size;
+
+	text = read_file(path, &size);
+	free(path);
+	if (!text)
+		return NULL;
+	v = strstr(text, "VERSION = ");
+	pl = strstr(text, "PATCHLEVEL = ");
+	if (v && pl)
+		ret = fmt_str("%d.%d", atoi(v + 10), atoi(pl + 13));
+	free(text);
+	return ret;
+}
+
+/* "6.1" from the build's include/config/kernel.release, or NULL. */
+static char *build_version(const char *build)
+{
+	char *path = path_join(build, "include/config/kernel.release");
+	char *text, *ret = NULL;
+	size_t size;
+	int major, minor;
+
+	text = read_file(path, &size);
+	free(path);
+	if (text && sscanf(text, "%d.%d", &major, &minor) == 2)
+		ret = fmt_str("%d.%d", major, minor);
+	free(text);
+	return ret;
+}
+
+/*
+ * The build folder must have been prepared from this source: its
+ * "source" link (O= builds) names it, when the link still leads
+ * somewhere (a moved tree's does not), and the versions agree.
+ */
+static int check_pairing(const char *srcdir, const char *builddir)
+{
+	char *link = path_join(tree.build, "source"), *linked;
+	char *sv = source_version(tree.src), *bv = build_version(tree.build);
+	int ret = 0;
+
+	linked = strcmp(tree.src, tree.build) ? realpath(link, NULL) : NULL;
+	if (linked && strcmp(linked, tree.src) && exists_in(linked, "Makefile"))
+		ret = error("%s was prepared from %s, not from --kdir=%s",
+			    builddir, linked, srcdir);
+	else if (sv && bv && strcmp(sv, bv))
+		ret = error("%s is a %s build, but --kdir=%s is a %s source",
+			    builddir, bv, srcdir, sv);
+	free(link);
+	free(linked);
+	free(sv);
+	free(bv);
+	return ret;
+}
+
 static int check_tree(const char *srcdir, const char *builddir)
 {
 	if (!tree.src)
@@ -428,12 +552,12 @@ static int check_tree(const char *srcdir, const char *builddir)
 		return error(
 			"%s is not a prepared kernel build directory (no include/generated/autoconf.h): run 'make -C %s O=%s prepare'",
 			builddir, srcdir, builddir);
-	return 0;
+	return check_pairing(srcdir, builddir);
 }
 
 static int load_tree(void)
 {
-	char *cache = path_join(tree.build, CACHE_FILE);
+	char *cache = path_join(kbuild_cache_dir(), CACHE_FILE);
 	char *key = cache_key();
 	int ret = 0;
 

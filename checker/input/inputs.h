@@ -21,13 +21,16 @@
 /*
  * Kbuild's flags for FILE, a .c file in srcdir (absolute, or relative to
  * the current directory or to srcdir).  The tree-wide part comes from
- * Kbuild itself once, cached in builddir/.mmucheck/cflags.
+ * Kbuild itself once, cached in kbuild_cache_dir()/cflags.
  */
 int kbuild_args(const char *srcdir, const char *builddir, const char *file,
 		struct clang_args *out);
 
 /* The tree-wide part alone: makes the cache if needed.  Idempotent. */
 int kbuild_load(const char *srcdir, const char *builddir);
+
+/* mmucheck's folder for the loaded build, outside it (after kbuild_load). */
+const char *kbuild_cache_dir(void);
 
 /* The flags of FILE's entry in dir/compile_commands.json. */
 int compdb_args(const char *dir, const char *file, struct clang_args *out);
