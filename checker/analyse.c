@@ -86,8 +86,15 @@ static void set_model(struct file_analysis *fa, const struct model *forced)
 	}
 	fa->model.version = detect_version(fa->src->tu, &source);
 	fa->model.version_source = source;
-	if (!fa->model.version)
+	if (!fa->model.version) {
+		fa->model.version =
+			version_from_use(fa->src->tu, fa->src->file);
+		fa->model.version_source = "the file's own API use";
+	}
+	if (!fa->model.version) {
 		fa->model.version = DEFAULT_VERSION;
+		fa->model.version_source = NULL;
+	}
 }
 
 int check_translation_unit(struct source *src, const struct model *forced,

@@ -121,6 +121,20 @@ f = json.load(open(sys.argv[1]))["findings"]
 assert [x["file"] for x in f] == ["testcases/6.1/hugetlb-copy-no-range.c", "testcases/6.1/unmap-put-before-end.c"], f
 ' "$tmp/two.json"
 
+# Lone files: no mmu_notifier.h, so the era comes from the file's own API
+# use (model/era.def USE rows).  A 6.1-style _only_end() pairs with its
+# start (under the newest era it does not exist: a false "not ended");
+# without the end, or in the 4.x (mm, start, end) form on an early
+# return, the start is reported.
+lone=$top/checker/tests/lone
+expect "lone 6.1 file: _only_end() ends the range, silent" \
+	sh -c "out=\$('$mmucheck' '$lone/range-only-end-6.1.c') && [ -z \"\$out\" ]"
+sed '/mmu_notifier_invalidate_range_only_end(&range);/d' "$lone/range-only-end-6.1.c" >"$tmp/lone-bug.c"
+expect "lone 6.1 file without the end: range-unbalanced on the start" \
+	sh -c "'$mmucheck' '$tmp/lone-bug.c' | grep -q '^$tmp/lone-bug.c:23:2: warning: .*\[range-unbalanced\]'"
+expect "lone 4.9 file: the early return leaves the range open" \
+	sh -c "'$mmucheck' '$lone/range-old-form-4.9.c' | grep -q 'range-old-form-4.9.c:12:2: warning: .*\[range-unbalanced\]'"
+
 # Text: the warning, then notes for the path.
 run_case "$mmucheck" testcases/6.1/khugepaged-retract-no-range.c >"$tmp/text"
 expect "text: warning line in the compiler convention" \

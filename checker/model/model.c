@@ -110,8 +110,10 @@ static const struct boundary {
 } boundaries[] = {
 #define ERA(from, text, present, to)
 #define BOUNDARY(name, version) { #name, version },
+#define USE(name, nargs, first, last)
 #include "model/era.def"
 #undef BOUNDARY
+#undef USE
 #undef ERA
 };
 

@@ -93,6 +93,11 @@ int says_no_need(const char *text);
  * included it (docs/kernel-api.md A.8 fingerprints).  0 when it was not included.
  */
 int detect_version(CXTranslationUnit tu, const char **source);
+/*
+ * Without mmu_notifier.h: the newest version that every call of the main
+ * file allows, by the USE rows of model/era.def; 0 when none says.
+ */
+int version_from_use(CXTranslationUnit tu, CXFile main);
 /* "6.1" -> KV(6, 1); 0 on a malformed version */
 int parse_version(const char *text);
 
