@@ -84,6 +84,7 @@ static void set_model(struct file_analysis *fa, const struct model *forced)
 		fa->model = *forced;
 		return;
 	}
+	/* docs/kernel-api.md A.8: the header, the file's use, the newest */
 	fa->model.version = detect_version(fa->src->tu, &source);
 	fa->model.version_source = source;
 	if (!fa->model.version) {
@@ -93,7 +94,7 @@ static void set_model(struct file_analysis *fa, const struct model *forced)
 	}
 	if (!fa->model.version) {
 		fa->model.version = DEFAULT_VERSION;
-		fa->model.version_source = NULL;
+		fa->model.version_source = "the default, the newest era";
 	}
 }
 
@@ -102,8 +103,8 @@ int check_translation_unit(struct source *src, const struct model *forced,
 			   struct program *summaries)
 {
 	struct file_analysis fa = { .src = src, .findings = out };
-	struct program own = { NULL, 0, 0, 0 };
-	int i;
+	struct program own = { 0 };
+	int i, first = out->nr;
 
 	set_model(&fa, forced);
 	fa.text = clang_getFileContents(src->tu, src->file, &fa.size);
@@ -117,6 +118,7 @@ int check_translation_unit(struct source *src, const struct model *forced,
 	if (!summaries)
 		link_rules(&own, out);
 	release_program(&own);
+	set_findings_era(out, first, fa.model.version, fa.model.version_source);
 	finish_findings(out,
 			&(struct finish_options){
 				.min = min,

@@ -128,6 +128,25 @@ static void print_collected(const struct options *opts)
 	release_findings(&all);
 }
 
+/*
+ * Paths as scan, link and Kbuild print them: relative to the tree given
+ * with --kdir, or to the folder of -p's compile_commands.json.
+ */
+static void tree_relative(const struct options *opts, struct findings *found)
+{
+	const char *tree = opts->kdir ? opts->kdir : opts->compdb;
+	char *root, *cwd;
+
+	if (!tree)
+		return;
+	root = realpath(tree, NULL);
+	cwd = getcwd(NULL, 0);
+	if (root && cwd)
+		relative_findings(found, root, cwd);
+	free(root);
+	free(cwd);
+}
+
 /* Exit 1 when there are findings (or, with --verify, mismatches). */
 static int cmd_check(const struct options *opts, const struct source *src,
 		     const struct clang_args *args)
@@ -151,8 +170,10 @@ static int cmd_check(const struct options *opts, const struct source *src,
 		print_findings_text(stderr, &found);
 		ret = 0;
 	} else if (opts->collect_dir) {
+		tree_relative(opts, &found);
 		ret = collect_findings(opts, src->path, &found);
 	} else {
+		tree_relative(opts, &found);
 		if (opts->json)
 			print_findings_json(stdout, &found);
 		else

@@ -27,7 +27,7 @@
 #include "link/summary.h"
 
 /* Bump when the summaries change meaning: the cache is then redone. */
-#define SUMMARY_FORMAT "3"
+#define SUMMARY_FORMAT "4"
 
 /* Not for an x86 kernel, or not kernel code. */
 static const char *const skipped_dirs[] = {
@@ -72,23 +72,23 @@ static char *summary_key(const char *path, const struct clang_args *args)
 	return key;
 }
 
-static void mkdirs(char *path)
+/* The folders above a file to be written. */
+static void mkdir_parents(const char *path)
 {
-	char *p;
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
 
-	for (p = path + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(path, 0755);
-			*p = '/';
-		}
+	if (slash && slash != dir) {
+		*slash = '\0';
+		mkdir_p(dir);
+	}
+	free(dir);
 }
 
 int write_file_summary(const struct source *src, const struct clang_args *args,
 		       int kernel_version, const char *out_path)
 {
 	struct findings found = { NULL, 0, 0, 0, 0 };
-	struct program prog = { NULL, 0, 0, 0 };
+	struct program prog = { 0 };
 	struct model forced = { kernel_version, "--kernel-version" };
 	char *key = summary_key(src->path, args);
 	size_t len = strlen(out_path) + 8;
@@ -99,7 +99,7 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 	check_translation_unit((struct source *)src, &forced, CONF_LOW, &found,
 			       &prog);
 	snprintf(tmp, len, "%s.tmp", out_path);
-	mkdirs(tmp);
+	mkdir_parents(tmp);
 	out = fopen(tmp, "w");
 	if (!out || write_summaries(out, &prog, &found, src->path, key) ||
 	    fclose(out) || rename(tmp, out_path))
@@ -196,7 +196,7 @@ static void add_unit(struct scan *sc, const char *rel)
 	len = strlen(sc->cache_dir) + strlen(rel) + 8;
 	u->summary = xmalloc(len);
 	snprintf(u->summary, len, "%s/%s.json", sc->cache_dir, rel);
-	mkdirs(u->summary);
+	mkdir_parents(u->summary);
 	u->state = UNIT_NEW;
 	u->size = file_size(sc->o->kdir, rel);
 }
@@ -217,6 +217,7 @@ static int in_tree(const struct scan *sc, const char *rel)
  */
 static int index_usable(struct scan *sc)
 {
+	struct strlist starts = { NULL, 0, 0 };
 	char *path, *cmd, *line = NULL;
 	size_t cap = 0;
 	int seen = 0, good = 1;
@@ -231,9 +232,12 @@ static int index_usable(struct scan *sc)
 		return sc->use_index = 0;
 	}
 	free(path);
+	/* a name every tree with ranges uses: the range start */
+	api_names(RANGE_START, &starts);
 	cmd = fmt_str("cd '%s' && lid -f .id-utils.index -R filenames "
-		      "mmu_notifier_invalidate_range_start 2>/dev/null",
-		      sc->o->kdir);
+		      "%s 2>/dev/null",
+		      sc->o->kdir, starts.nr ? starts.items[0] : "");
+	strlist_release(&starts);
 	p = popen(cmd, "r");
 	free(cmd);
 	if (!p)
@@ -506,36 +510,6 @@ static void needy_roots(struct program *prog, struct strlist *names)
 	}
 }
 
-static char *relative(const char *path, const char *root)
-{
-	size_t n = strlen(root);
-
-	while (n && root[n - 1] == '/')
-		n--;
-	if (!strncmp(path, root, n) && path[n] == '/')
-		return xstrdup(path + n + 1);
-	return xstrdup(path);
-}
-
-static void make_relative(struct findings *found, const char *root)
-{
-	int i, j;
-	char *rel;
-
-	for (i = 0; i < found->nr; i++) {
-		struct finding *f = &found->items[i];
-
-		rel = relative(f->file, root);
-		free(f->file);
-		f->file = rel;
-		for (j = 0; j < f->trace.nr; j++) {
-			rel = relative(f->trace.steps[j].file, root);
-			free(f->trace.steps[j].file);
-			f->trace.steps[j].file = rel;
-		}
-	}
-}
-
 static void report(const struct scan_options *o, struct findings *found)
 {
 	sort_findings(found);
@@ -637,7 +611,7 @@ int run_scan(const struct scan_options *o, int nr, const char **args)
 static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 {
 	struct scan sc = { .o = o, .start = now() };
-	struct program prog = { NULL, 0, 0, 1 };
+	struct program prog = { .whole = 1 };
 	struct findings found = { NULL, 0, 0, 0, 0 };
 	struct strlist names = { NULL, 0, 0 };
 	int i, failed = 0;
@@ -668,7 +642,7 @@ static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 	prog.whole = 1;
 	load(&sc, &prog, &found);
 	link_rules(&prog, &found);
-	make_relative(&found, o->kdir);
+	relative_findings(&found, o->kdir, NULL);
 	finish_findings(&found,
 			&(struct finish_options){ .min = o->min_confidence,
 						  .root = o->kdir,
@@ -694,7 +668,7 @@ static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 
 int run_link(const struct scan_options *o, int nr, const char **paths)
 {
-	struct program prog = { NULL, 0, 0, 1 };
+	struct program prog = { .whole = 1 };
 	struct findings found = { NULL, 0, 0, 0, 0 };
 	int i, ret;
 
@@ -707,7 +681,7 @@ int run_link(const struct scan_options *o, int nr, const char **paths)
 		}
 	link_rules(&prog, &found);
 	if (o->kdir)
-		make_relative(&found, o->kdir);
+		relative_findings(&found, o->kdir, NULL);
 	finish_findings(&found, &(struct finish_options){
 					.min = o->min_confidence,
 					.root = o->kdir ? o->kdir : "",

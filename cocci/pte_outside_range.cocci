@@ -7,9 +7,11 @@
 /// or replacing such an entry must happen between
 /// mmu_notifier_invalidate_range_start() and _end(), or the secondary MMU
 /// keeps using the old translation (use-after-free of the page, lost
-/// writes).  The finding is placed on the primitive, or, when the primitive
-/// sits in a static helper whose callers are in the same file, on the call
-/// in the innermost caller that calls the helper outside a range.
+/// writes).  The finding is placed where the fix goes: on the primitive,
+/// with the callers in the file that reach it as the message's tail, unless
+/// some chains of callers hold a range and others do not - then on the
+/// call with no range above it; a page-walk callback's range belongs to
+/// the walk's call.
 ///
 //# Coccinelle sees one file and no types, so it stays quiet where the
 //# kernel is usually right and it cannot tell: functions taking a
@@ -355,22 +357,64 @@ def passes_fault(f, h, call):
     entry, which was non-present or write-protected (DOMAIN E.1, E.2)."""
     return passes_param(f, h, call, r"struct\s+vm_fault\s*\*")
 
-def chain_text(via):
+def chain_text(op, helpers):
     """The path from a call to the primitive, for the message."""
-    op, helpers = via
     text = "it reaches %s() at line %d" % (op["prim"], op["line"])
     if helpers:
         text += " through %s()" % "(), ".join(helpers)
     return text
 
+def holds_range(f, prot, c):
+    """The call is made in a range, or by a function that runs in one."""
+    h = c["caller"]
+    return covered(f, c) or h in prot or \
+        (h in f["exempt"] and not callers_of(f, h))
+
+def range_above(f, prot, fn, memo, seen=()):
+    """Some chain of in-file callers above fn holds a range (a caller that
+    manages ranges of its own counts: the call belongs inside them)."""
+    if fn in memo:
+        return memo[fn]
+    if fn in seen:
+        return False
+    found = any(holds_range(f, prot, c) or c["caller"] in f["starts"] or
+                range_above(f, prot, c["caller"], memo, seen + (fn,))
+                for c in callers_of(f, fn))
+    memo[fn] = found
+    return found
+
+def unguarded_callers(f, prot, fn, op):
+    """The calls into fn with no range; a fault handler passing on its
+    fault hands a helper the faulting entry (docs/kernel-api.md E.1)."""
+    return [c for c in callers_of(f, fn) if not holds_range(f, prot, c) and
+            not (handed_in(f, op) and passes_fault(f, c["caller"], c))]
+
+def walked_above(f, prot, fn, op, seen=()):
+    """Some chain of callers above fn walks to the entry itself rather than
+    passing on the one it was handed."""
+    return any(not passes_entry(f, c["caller"], c, op) or
+               (c["caller"] not in seen and
+                walked_above(f, prot, c["caller"], op, seen + (fn,)))
+               for c in unguarded_callers(f, prot, fn, op))
+
+def callers_text(f, prot, fn, op):
+    calls = unguarded_callers(f, prot, fn, op)
+    shown = ", ".join("%s() at line %d" % (c["caller"], c["line"])
+                      for c in calls[:4])
+    if len(calls) > 4:
+        shown += " and %d more" % (len(calls) - 4)
+    return shown
+
 def decide(f):
     """Map of finding keys (file, line, col) to messages.
 
-    A function with a primitive outside a range is "needy"; when it has
-    callers in the file the need moves up to every caller that calls it
-    outside a range, until it reaches a function without in-file callers:
-    the finding is placed on its call (or on the primitive itself), where
-    the range should be opened.
+    The finding goes where the fix goes (docs/kernel-api.md F.2): on the
+    change, in a function that manages ranges, that has no caller in the
+    file, or whose in-file callers hold no range on any chain; when some
+    chains of callers hold a range and others do not, on each call that
+    has none above it.  A function that runs in its caller's range by
+    contract (a range, mmu_gather or page-walk argument) leaves it to its
+    callers.
     """
     if f["decided"] is not None:
         return f["decided"]
@@ -379,37 +423,65 @@ def decide(f):
         return found
     text_calls(f, f["ops"][0]["file"])
     prot = protected_set(f)
-    via = {}
-    work = []
-    reported = set()
-    for op in uncovered_ops(f, prot):
-        if callers_of(f, op["fn"]):
-            if op["fn"] not in via:
-                via[op["fn"]] = (op, [])
-                work.append(op["fn"])
-            continue
-        if op["fn"] in f["starts"] or not handed_in(f, op):
-            found[op["key"]] = "[pte-outside-range] %s() outside an mmu notifier range in %s()" % (op["prim"], op["fn"])
-    while work:
-        fn = work.pop()
-        f["needy"].add(fn)
-        op, helpers = via[fn]
-        for c in callers_of(f, fn):
-            if covered(f, c) or c["caller"] in prot:
-                continue
+    memo = {}
+
+    def report_op(op, why):
+        found.setdefault(op["key"], "[pte-outside-range] %s() outside an mmu notifier range in %s()%s" % (op["prim"], op["fn"], why))
+
+    def report_call(op, down, why):
+        c = down[0]
+        if c["key"] in found:
+            return
+        helpers = [x["callee"] for x in down[1:]]
+        if c["name"] != c["callee"]:
+            helpers = [c["callee"]] + helpers
+        found[c["key"]] = "[pte-outside-range] call to %s() outside an mmu notifier range in %s()%s; %s" % (c["name"], c["caller"], why, chain_text(op, helpers))
+        f["call_names"].add(c["name"])
+
+    def place(op, at, down):
+        """down: the calls from at to the change, the one in at first."""
+        handed = handed_in(f, op) and \
+            all(passes_entry(f, c["caller"], c, op) for c in down)
+        callers = callers_of(f, at)
+        if at in f["starts"] or not callers:
+            if at in f["exempt"] and not callers:
+                return
+            if handed and at not in f["starts"]:
+                return
+            why = ""
+        elif at in f["exempt"]:
+            place_callers(op, at, down, False)
+            return
+        elif not range_above(f, prot, at, memo):
+            if not unguarded_callers(f, prot, at, op):
+                return
+            if handed and not walked_above(f, prot, at, op):
+                return
+            why = ", and no caller in the file opens one (called from %s)" % callers_text(f, prot, at, op)
+        else:
+            place_callers(op, at, down, True)
+            return
+        if down:
+            report_call(op, down, why)
+        else:
+            report_op(op, why)
+
+    def place_callers(op, at, down, blame):
+        if len(down) > 32 or any(c["callee"] == at for c in down):
+            return
+        for c in unguarded_callers(f, prot, at, op):
             h = c["caller"]
-            if handed_in(f, op) and passes_fault(f, h, c):
+            if h in f["exempt"] and not callers_of(f, h):
                 continue
-            if callers_of(f, h):
-                if h not in via:
-                    via[h] = (op, [fn] + helpers)
-                    work.append(h)
-                continue
-            if passes_entry(f, h, c, op) or (h, op["key"]) in reported:
-                continue
-            reported.add((h, op["key"]))
-            found[c["key"]] = "[pte-outside-range] call to %s() outside an mmu notifier range in %s(); %s" % (c["name"], h, chain_text((op, helpers if c["name"] == fn else [fn] + helpers)))
-            f["call_names"].add(c["name"])
+            chain = [c] + down
+            if blame and h not in f["starts"] and callers_of(f, h) and \
+                    h not in f["exempt"] and not range_above(f, prot, h, memo):
+                report_call(op, chain, ", where other callers hold one")
+            else:
+                place(op, h, chain)
+
+    for op in uncovered_ops(f, prot):
+        place(op, op["fn"], [])
     return found
 
 # Functions taking a pointer to one of these run inside a range their

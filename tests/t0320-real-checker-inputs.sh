@@ -70,6 +70,24 @@ kdir_way() {
 }
 expect "(c) --kdir SRC --kbuild BUILD $file" kdir_way
 
+# Paths are printed relative to the tree whatever the file was named by
+# and wherever the checker runs, as scan, link and Kbuild print them.
+tree_relative() {
+	(cd /tmp && "$mmucheck" --confidence=low --kdir "$src" --kbuild "$build" "$src/mm/ksm.c") >"$tmp/p1"
+	(cd "$src/mm" && "$mmucheck" --confidence=low --kdir "$src" --kbuild "$build" ksm.c) >"$tmp/p2"
+	(cd "$src/mm" && "$mmucheck" --confidence=low --format=json --kdir "$src" --kbuild "$build" ksm.c) >"$tmp/p3"
+	grep -q '^mm/ksm.c:[0-9]*:[0-9]*: warning: ' "$tmp/p1" || { cat "$tmp/p1"; return 1; }
+	! grep -v '^mm/ksm.c:' "$tmp/p1" || return 1
+	diff -u "$tmp/p1" "$tmp/p2" || return 1
+	python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))["findings"]
+assert f and all(x["file"] == "mm/ksm.c" and x["era"] == "6.1" and x["era_from"] == "include/linux/mmu_notifier.h" for x in f), f
+assert all(s["file"] == "mm/ksm.c" for x in f for s in x["trace"]), f
+' "$tmp/p3"
+}
+expect "--kdir: tree-relative paths from any folder, the era from the tree's header" tree_relative
+
 same() {
 	diff -u "$tmp/$1" "$tmp/$2" && return 0
 	echo "$1 and $2 differ"

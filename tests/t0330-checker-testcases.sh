@@ -135,12 +135,54 @@ expect "lone 6.1 file without the end: range-unbalanced on the start" \
 expect "lone 4.9 file: the early return leaves the range open" \
 	sh -c "'$mmucheck' '$lone/range-old-form-4.9.c' | grep -q 'range-old-form-4.9.c:12:2: warning: .*\[range-unbalanced\]'"
 
-# Text: the warning, then notes for the path.
+# Text: the warning, then notes for the path.  The finding is on the
+# change, where the fix goes; the callers that reach it with no range are
+# its notes (docs/kernel-api.md F.2).
 run_case "$mmucheck" testcases/6.1/khugepaged-retract-no-range.c >"$tmp/text"
-expect "text: warning line in the compiler convention" \
-	grep -q '^testcases/6.1/khugepaged-retract-no-range.c:49:[0-9]*: warning: .* \[pte-outside-range\]$' "$tmp/text"
-expect "text: a note names the primitive in the helper" \
-	grep -q '^testcases/6.1/khugepaged-retract-no-range.c:[0-9]*:[0-9]*: note: pmdp_collapse_flush() changes entry' "$tmp/text"
+expect "text: warning line in the compiler convention, on the clear in the helper" \
+	grep -q '^testcases/6.1/khugepaged-retract-no-range.c:28:8: warning: pmdp_collapse_flush() changes entry .* in collapse_free_pmd_nr(), and no caller opens one \[pte-outside-range\]$' "$tmp/text"
+expect "text: a note for each caller that reaches it with no range" sh -c "
+	grep -q '^testcases/6.1/khugepaged-retract-no-range.c:50:4: note: retract_page_tables_nr() calls collapse_free_pmd_nr() here with no range open' '$tmp/text' &&
+	grep -q '^testcases/6.1/khugepaged-retract-no-range.c:83:2: note: collapse_pte_mapped_thp_nr() calls collapse_free_pmd_nr() here' '$tmp/text'"
+
+# One change reached from five roots: one finding, each root a note, the
+# shared call once.
+run_case "$mmucheck" testcases/6.12/cow-many-roots.c >"$tmp/roots"
+expect "placement: five roots, one finding on the clear" sh -c "
+	test \$(grep -c ': warning: ' '$tmp/roots') = 1 &&
+	grep -q '^testcases/6.12/cow-many-roots.c:30:2: warning: ptep_clear_flush() ' '$tmp/roots'"
+expect "placement: a note per root, the shared call once" python3 -c '
+import re, sys
+notes = [l for l in open(sys.argv[1]) if ": note: " in l]
+roots = [re.search(r"note: (\w+)\(\) calls fault_in_nr", l) for l in notes]
+assert sorted(m.group(1) for m in roots if m) == sorted(["access_process_vm_nr", "access_remote_vm_nr", "fixup_user_fault_nr", "get_dump_page_nr", "make_pages_present_nr"]), notes
+assert sum("fault_in_nr() calls cow_replace_pte_nr()" in l for l in notes) == 1, notes
+' "$tmp/roots"
+# Five calls below a kthread's loop: on the clear, the chain from the loop.
+run_case "$mmucheck" testcases/6.1/kthread-deep-helper.c >"$tmp/deep"
+expect "placement: a clear five calls below the loop is reported on the clear" sh -c "
+	test \$(grep -c ': warning: ' '$tmp/deep') = 1 &&
+	grep -q '^testcases/6.1/kthread-deep-helper.c:27:8: warning: .* in retract_nr()' '$tmp/deep' &&
+	test \$(grep -c 'note: .* calls .* here with no range open' '$tmp/deep') = 5 &&
+	grep -q 'note: khugepaged_nr() calls do_scan_nr() here' '$tmp/deep'"
+# A change to an entry handed in by a caller nobody sees: low confidence
+# alone; linked as a whole program, the default confidence when nothing
+# calls it or takes its address.
+handed=testcases/6.12/handed-in-no-caller.c
+expect "handed in, alone: nothing at the default confidence" test "$(status $handed)" = 0
+run_case "$mmucheck" $handed --confidence=low --format=json >"$tmp/handed.json"
+expect "handed in, alone: both changes at low confidence" python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))["findings"]
+assert [(x["function"], x["line"], x["confidence"]) for x in f] == [("clear_handed_pte", 25, "low"), ("clear_handed_pte_cb", 31, "low")], f
+' "$tmp/handed.json"
+run_case "$mmucheck" $handed --summary="$tmp/handed-sum.json"
+"$mmucheck" link --confidence=low --format=json "$tmp/handed-sum.json" >"$tmp/handed-linked.json"
+expect "handed in, linked: nothing calls it, default confidence; address taken, low" python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))["findings"]
+assert [(x["function"], x["confidence"]) for x in f] == [("clear_handed_pte", "medium"), ("clear_handed_pte_cb", "low")], f
+' "$tmp/handed-linked.json"
 
 # Confidence: a put of the caller's page is low confidence, off by default.
 cat >"$tmp/caller-ref.c" <<'CASE'
@@ -162,6 +204,19 @@ low() { "$mmucheck" -Itestcases/6.1/include -Itestcases/include "$@" "$tmp/calle
 expect "confidence: the caller's page is not reported by default" test -z "$(low --confidence=medium)"
 expect "confidence: --confidence=low reports it as low" \
 	sh -c "$mmucheck -Itestcases/6.1/include -Itestcases/include --confidence=low --format=json $tmp/caller-ref.c | grep -q '\"confidence\": \"low\"'"
+
+# JSON names the era of each finding and what it was read from.
+era_of() { "$mmucheck" --format=json "$@" | python3 -c 'import json, sys; print(" | ".join(sorted({"%s from %s" % (f["era"], f["era_from"]) for f in json.load(sys.stdin)["findings"]})))'; }
+expect "json era: from the header the file includes" \
+	test "$(era_of -Itestcases/6.1/include -Itestcases/include testcases/6.1/unmap-put-before-end.c)" = "6.1 from testcases/6.1/include/linux/mmu_notifier.h"
+expect "json era: a lone file's from its own API use" \
+	test "$(era_of "$lone/range-old-form-4.9.c")" = "4.20 from the file's own API use"
+expect "json era: --kernel-version" \
+	test "$(era_of --kernel-version=6.1 "$lone/range-old-form-4.9.c")" = "6.1 from --kernel-version"
+printf '#include "x.h"\nvoid f(struct vm_area_struct *v, unsigned long a, pte_t *p)\n{\n\tspinlock_t *l;\n\tp = pte_offset_map_lock(v->vm_mm, 0, a, &l);\n\tptep_clear_flush(v, a, p);\n}\n' >"$tmp/noera.c"
+printf '/* no era here */\n' >"$tmp/x.h"
+expect "json era: nothing says, the newest era by default" \
+	test "$(era_of -Itestcases/include -include testcases/include/kapi.h "$tmp/noera.c")" = "6.12 from the default, the newest era"
 
 # The era: read from mmu_notifier.h, or forced.
 expect "era: a 6.12 tree flushes with the TLB flush" \

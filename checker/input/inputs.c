@@ -395,8 +395,6 @@ static int write_key(const char *path, const char *key)
 	return 0;
 }
 
-static int mkdirs_to(const char *dir);
-
 /*
  * Made under a temporary name and renamed, so that mmucheck processes
  * running side by side never read a half-written cache.
@@ -408,7 +406,7 @@ static int make_cache(const char *cache, const char *key)
 	char *log = path_join(dir, "make.log");
 	int ret = -1;
 
-	if (mkdirs_to(dir))
+	if (mkdir_p(dir))
 		error("cannot create %s: %s", dir, strerror(errno));
 	else if (!write_key(tmp, key)) {
 		if (run_probe(tmp, log))
@@ -423,26 +421,6 @@ static int make_cache(const char *cache, const char *key)
 	free(log);
 	free(tmp);
 	free(dir);
-	return ret;
-}
-
-/* mkdir -p */
-static int mkdirs_to(const char *dir)
-{
-	char *path = xstrdup(dir), *p;
-	int ret = 0;
-
-	for (p = path + 1; *p && !ret; p++)
-		if (*p == '/') {
-			*p = '\0';
-			if (mkdir(path, 0777) && errno != EEXIST)
-				ret = error("cannot create %s: %s", path,
-					    strerror(errno));
-			*p = '/';
-		}
-	if (!ret && mkdir(path, 0777) && errno != EEXIST)
-		ret = error("cannot create %s: %s", path, strerror(errno));
-	free(path);
 	return ret;
 }
 

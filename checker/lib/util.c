@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lib/diag.h"
 #include "lib/util.h"
@@ -118,4 +120,23 @@ char *fmt_str(const char *fmt, ...)
 	vsnprintf(s, (size_t)len + 1, fmt, ap);
 	va_end(ap);
 	return s;
+}
+
+int mkdir_p(const char *dir)
+{
+	char *path = xstrdup(dir), *p;
+	int ret = 0;
+
+	for (p = path + 1; *p && !ret; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(path, 0777) && errno != EEXIST)
+				ret = error("cannot create %s: %s", path,
+					    strerror(errno));
+			*p = '/';
+		}
+	if (!ret && mkdir(path, 0777) && errno != EEXIST)
+		ret = error("cannot create %s: %s", path, strerror(errno));
+	free(path);
+	return ret;
 }

@@ -43,4 +43,7 @@ void strlist_add(struct strlist *list, const char *s);
 int strlist_has(const struct strlist *list, const char *s);
 void strlist_release(struct strlist *list);
 
+/* mkdir -p: 0, or -1 with the error said */
+int mkdir_p(const char *dir);
+
 #endif

@@ -28,6 +28,13 @@ void program_add(struct program *p, struct fsum *f)
 	p->fns[p->nr++] = f;
 }
 
+void program_add_ref(struct program *p, const char *name, const char *file)
+{
+	ALLOC_GROW(p->refs, p->nr_refs, p->alloc_refs);
+	p->refs[p->nr_refs].name = xstrdup(name);
+	p->refs[p->nr_refs++].file = xstrdup(file);
+}
+
 struct fsum *new_fsum(struct program *p, const char *name, const char *file,
 		      unsigned int line, int is_static)
 {
@@ -90,6 +97,15 @@ static struct fsum *resolve(struct fsum **sorted, int nr, const char *name,
 	return global;
 }
 
+static void add_caller(struct fsum *callee, struct fsum *from,
+		       const struct ssite *site)
+{
+	ALLOC_GROW(callee->in, callee->nr_in, callee->alloc_in);
+	callee->in[callee->nr_in].from = from;
+	callee->in[callee->nr_in++].site = site;
+	callee->nr_callers++;
+}
+
 void link_program(struct program *p)
 {
 	struct fsum **sorted = xcalloc(p->nr, sizeof(*sorted));
@@ -97,8 +113,18 @@ void link_program(struct program *p)
 
 	memcpy(sorted, p->fns, p->nr * sizeof(*sorted));
 	qsort(sorted, p->nr, sizeof(*sorted), by_name);
-	for (i = 0; i < p->nr; i++)
+	for (i = 0; i < p->nr; i++) {
 		p->fns[i]->nr_callers = 0;
+		p->fns[i]->nr_in = 0;
+		p->fns[i]->address_taken = 0;
+	}
+	for (i = 0; i < p->nr_refs; i++) {
+		struct fsum *f = resolve(sorted, p->nr, p->refs[i].name,
+					 p->refs[i].file);
+
+		if (f)
+			f->address_taken = 1;
+	}
 	for (i = 0; i < p->nr; i++) {
 		struct fsum *f = p->fns[i];
 
@@ -107,7 +133,7 @@ void link_program(struct program *p)
 
 			s->target = resolve(sorted, p->nr, s->callee, f->file);
 			if (s->target && s->target != f)
-				s->target->nr_callers++;
+				add_caller(s->target, f, s);
 		}
 	}
 	free(sorted);
@@ -138,6 +164,8 @@ void release_fsum(struct fsum *f)
 	free(f->puts);
 	free(f->ops);
 	free(f->sites);
+	free(f->in);
+	free(f->era_from);
 	free(f->name);
 	free(f->file);
 	free(f);
@@ -150,6 +178,11 @@ void release_program(struct program *p)
 	for (i = 0; i < p->nr; i++)
 		release_fsum(p->fns[i]);
 	free(p->fns);
+	for (i = 0; i < p->nr_refs; i++) {
+		free(p->refs[i].name);
+		free(p->refs[i].file);
+	}
+	free(p->refs);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -222,6 +255,12 @@ static json_t *fsum_json(const struct fsum *f)
 		      f->is_static, "manages", f->manages, "in_range_param",
 		      f->in_range_param, "ops", ops, "sites", sites);
 	json_object_set_new(j, "puts", puts);
+	if (f->era) {
+		json_object_set_new(j, "era", json_integer(f->era));
+		json_object_set_new(j, "era_from",
+				    json_string(f->era_from ? f->era_from :
+							      ""));
+	}
 	return j;
 }
 
@@ -229,13 +268,17 @@ int write_summaries(FILE *out, const struct program *p,
 		    const struct findings *found, const char *file,
 		    const char *key)
 {
-	json_t *fns = json_array(), *doc;
+	json_t *fns = json_array(), *refs = json_array(), *doc;
 	int i, ret;
 
 	for (i = 0; i < p->nr; i++)
 		json_array_append_new(fns, fsum_json(p->fns[i]));
+	for (i = 0; i < p->nr_refs; i++)
+		json_array_append_new(refs, json_pack("[s,s]", p->refs[i].name,
+						      p->refs[i].file));
 	doc = json_pack("{s:s,s:s,s:o,s:o}", "file", file, "key", key,
 			"functions", fns, "findings", findings_to_json(found));
+	json_object_set_new(doc, "refs", refs);
 	ret = json_dumpf(doc, out, JSON_COMPACT);
 	fputc('\n', out);
 	json_decref(doc);
@@ -328,7 +371,8 @@ static void read_fsum(struct program *p, json_t *j)
 {
 	const char *name = "", *file = "";
 	json_int_t line = 0;
-	int is_static = 0, manages = 0, in_range = 0;
+	int is_static = 0, manages = 0, in_range = 0, era = 0;
+	const char *era_from = "";
 	json_t *ops = NULL, *sites = NULL, *x;
 	struct fsum *f;
 	size_t i;
@@ -340,6 +384,10 @@ static void read_fsum(struct program *p, json_t *j)
 	f = new_fsum(p, name, file, line, is_static);
 	f->manages = manages;
 	f->in_range_param = in_range;
+	if (!json_unpack(j, "{s:i,s:s}", "era", &era, "era_from", &era_from)) {
+		f->era = era;
+		f->era_from = xstrdup(era_from);
+	}
 	json_array_foreach(ops, i, x)
 		read_op(f, x);
 	json_array_foreach(sites, i, x)
@@ -373,6 +421,12 @@ int read_summaries(struct program *p, struct findings *found, const char *path,
 	}
 	json_array_foreach(fns, i, x)
 		read_fsum(p, x);
+	json_array_foreach(json_object_get(doc, "refs"), i, x) {
+		const char *name, *file;
+
+		if (!json_unpack(x, "[s,s]", &name, &file))
+			program_add_ref(p, name, file);
+	}
 	fs = json_object_get(doc, "findings");
 	if (fs && found)
 		findings_from_json(found, fs);

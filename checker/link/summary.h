@@ -52,6 +52,8 @@ struct fsum {
 	int is_static;
 	int manages; /* starts ranges of its own */
 	int in_range_param; /* takes a range, mmu_gather or mm_walk */
+	int era; /* KV() its file was analysed under */
+	char *era_from; /* what the era was read from */
 	struct sop *ops;
 	int nr_ops, alloc_ops;
 	struct ssite *sites;
@@ -59,14 +61,32 @@ struct fsum {
 	struct sput *puts;
 	int nr_puts, alloc_puts;
 	int nr_callers; /* after linking */
+	int address_taken; /* after linking: something may call it unseen */
 	/* scratch of the decision */
 	const struct sop *need_op;
 	const struct ssite *need_site;
+	struct caller_edge *in; /* the calls into it */
+	int nr_in, alloc_in;
+	int above; /* a range on some chain of callers: 0 unknown */
+	int on_chain; /* on the chain being walked */
+};
+
+/* A call into a function, from the function that makes it. */
+struct caller_edge {
+	struct fsum *from;
+	const struct ssite *site;
+};
+
+/* A function whose address a file takes (resolved as a call from there). */
+struct fref {
+	char *name, *file;
 };
 
 struct program {
 	struct fsum **fns;
 	int nr, alloc;
+	struct fref *refs;
+	int nr_refs, alloc_refs;
 	/* every file is in: a call to a function not defined anywhere is not a caller's */
 	int whole;
 };
@@ -77,6 +97,7 @@ struct fsum *new_fsum(struct program *p, const char *name, const char *file,
 struct fsum *alloc_fsum(const char *name, const char *file, unsigned int line,
 			int is_static);
 void program_add(struct program *p, struct fsum *f);
+void program_add_ref(struct program *p, const char *name, const char *file);
 void release_fsum(struct fsum *f);
 struct sop *add_sop(struct fsum *f);
 struct ssite *add_ssite(struct fsum *f);

@@ -97,6 +97,16 @@ const struct api *api_lookup(const struct model *model, const char *name)
 	return NULL;
 }
 
+int is_api_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(api_table); i++)
+		if (!strcmp(api_table[i].name, name))
+			return 1;
+	return 0;
+}
+
 int api_flushes_secondary(const struct model *model, const struct api *api)
 {
 	if (api->flags & A_FLUSH_SECONDARY)

@@ -63,6 +63,8 @@ struct model {
 
 /* The entry for a function name in the model's era, or NULL. */
 const struct api *api_lookup(const struct model *model, const char *name);
+/* A name of the API in some era: a function so named implements it. */
+int is_api_name(const char *name);
 
 /*
  * Does the call invalidate the secondary TLBs?  From 6.6 every CPU TLB

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#define _DEFAULT_SOURCE /* realpath */
 /*
  * The list of findings, the suppression comment, and the two output
  * formats.  JSON is written with jansson, the fingerprint is xxhash's
@@ -166,6 +167,74 @@ static void free_finding(struct finding *f)
 	free(f->file);
 	free(f->function);
 	free(f->message);
+	free(f->era);
+	free(f->era_from);
+}
+
+static char *relative_to(const char *path, const char *root, const char *base)
+{
+	size_t n = strlen(root);
+	char *full, *rel;
+
+	if (path[0] != '/' && !base)
+		return xstrdup(path);
+	full = path[0] == '/' ? xstrdup(path) : fmt_str("%s/%s", base, path);
+	/* the tree may be reached through a symbolic link */
+	rel = realpath(full, NULL);
+	if (rel) {
+		free(full);
+		full = rel;
+	}
+	while (n && root[n - 1] == '/')
+		n--;
+	if (!strncmp(full, root, n) && full[n] == '/') {
+		rel = xstrdup(full + n + 1);
+		free(full);
+		return rel;
+	}
+	free(full);
+	return xstrdup(path);
+}
+
+static void make_relative(char **path, const char *root, const char *base)
+{
+	char *rel;
+
+	if (!*path)
+		return;
+	rel = relative_to(*path, root, base);
+	free(*path);
+	*path = rel;
+}
+
+void relative_findings(struct findings *list, const char *root,
+		       const char *base)
+{
+	int i, j;
+
+	for (i = 0; i < list->nr; i++) {
+		struct finding *f = &list->items[i];
+
+		make_relative(&f->file, root, base);
+		make_relative(&f->era_from, root, base);
+		for (j = 0; j < f->trace.nr; j++)
+			make_relative(&f->trace.steps[j].file, root, base);
+	}
+}
+
+void set_findings_era(struct findings *list, int from, int version,
+		      const char *era_from)
+{
+	int i;
+
+	for (i = from; i < list->nr; i++) {
+		struct finding *f = &list->items[i];
+
+		if (f->era)
+			continue;
+		f->era = fmt_str("%d.%d", version / 100, version % 100);
+		f->era_from = xstrdup(era_from);
+	}
 }
 
 static void filter_findings(struct findings *list, enum confidence min,
@@ -348,17 +417,22 @@ static json_t *step_json(const struct trace_step *s)
 
 static json_t *finding_json(const struct finding *f)
 {
-	json_t *trace = json_array();
+	json_t *trace = json_array(), *j;
 	int i;
 
 	for (i = 0; i < f->trace.nr; i++)
 		json_array_append_new(trace, step_json(&f->trace.steps[i]));
-	return json_pack("{s:s, s:s, s:i, s:i, s:s, s:s, s:s, s:o, s:s}",
-			 "rule", f->rule, "file", f->file, "line",
-			 (json_int_t)f->line, "column", (json_int_t)f->col,
-			 "function", f->function, "message", f->message,
-			 "confidence", confidence_name(f->confidence), "trace",
-			 trace, "fingerprint", f->fingerprint);
+	j = json_pack("{s:s, s:s, s:i, s:i, s:s, s:s, s:s, s:o, s:s}", "rule",
+		      f->rule, "file", f->file, "line", (json_int_t)f->line,
+		      "column", (json_int_t)f->col, "function", f->function,
+		      "message", f->message, "confidence",
+		      confidence_name(f->confidence), "trace", trace,
+		      "fingerprint", f->fingerprint);
+	if (f->era) {
+		json_object_set_new(j, "era", json_string(f->era));
+		json_object_set_new(j, "era_from", json_string(f->era_from));
+	}
+	return j;
 }
 
 json_t *findings_to_json(const struct findings *list)
@@ -374,7 +448,7 @@ json_t *findings_to_json(const struct findings *list)
 static void finding_from_json(struct findings *list, json_t *j)
 {
 	const char *rule = "", *file = "", *fn = "", *msg = "", *conf = "";
-	const char *fp = "", *sfile, *sfn, *note;
+	const char *fp = "", *sfile, *sfn, *note, *era, *era_from;
 	json_int_t line = 0, col = 0, sline, scol;
 	enum confidence c = CONF_HIGH;
 	json_t *trace = NULL, *step;
@@ -390,6 +464,10 @@ static void finding_from_json(struct findings *list, json_t *j)
 	if (!f)
 		return;
 	snprintf(f->fingerprint, sizeof(f->fingerprint), "%s", fp);
+	if (!json_unpack(j, "{s:s,s:s}", "era", &era, "era_from", &era_from)) {
+		f->era = xstrdup(era);
+		f->era_from = xstrdup(era_from);
+	}
 	json_array_foreach(trace, i, step)
 		if (!json_unpack(step, "{s:s,s:I,s:I,s:s,s:s}", "file", &sfile,
 				 "line", &sline, "column", &scol, "function",

@@ -43,6 +43,7 @@ struct finding {
 	enum confidence confidence;
 	struct trace trace;
 	char fingerprint[17];
+	char *era, *era_from; /* "6.1" and what it was read from, or NULL */
 };
 
 struct findings {
@@ -72,6 +73,15 @@ void sort_findings(struct findings *list);
 void print_findings_text(FILE *out, const struct findings *list);
 void print_findings_json(FILE *out, const struct findings *list);
 void release_findings(struct findings *list);
+/*
+ * File names relative to root when they are under it; a relative name is
+ * first taken as relative to base (NULL: left as it is).
+ */
+void relative_findings(struct findings *list, const char *root,
+		       const char *base);
+/* The era of findings from..nr that have none (docs/kernel-api.md A.8). */
+void set_findings_era(struct findings *list, int from, int version,
+		      const char *era_from);
 
 /* jansson's json_t, for the summaries of "mmucheck scan" */
 struct json_t;

@@ -72,14 +72,32 @@ int rule_enabled(const char *id)
 	return r && !disabled[r - rule_table];
 }
 
-void link_rules(struct program *p, struct findings *out)
+/* A finding made over many files: the era of its function's file. */
+static void set_era_of_function(const struct program *p, struct finding *fd)
 {
 	int i;
+
+	for (i = 0; i < p->nr && !fd->era; i++) {
+		const struct fsum *f = p->fns[i];
+
+		if (f->era && !strcmp(f->name, fd->function) &&
+		    !strcmp(f->file, fd->file)) {
+			fd->era = fmt_str("%d.%d", f->era / 100, f->era % 100);
+			fd->era_from = xstrdup(f->era_from ? f->era_from : "");
+		}
+	}
+}
+
+void link_rules(struct program *p, struct findings *out)
+{
+	int i, first = out->nr;
 
 	link_program(p);
 	for (i = 0; i < NR_RULES; i++)
 		if (rule_table[i].link)
 			rule_table[i].link(p, out);
+	for (i = first; i < out->nr; i++)
+		set_era_of_function(p, &out->items[i]);
 }
 
 void list_rules(FILE *out)

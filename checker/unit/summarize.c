@@ -15,7 +15,12 @@ void summarize_file(struct file_analysis *fa, struct program *p)
 
 		fi->sum->manages = fi->starts.nr > 0;
 		fi->sum->in_range_param = takes_in_range_param(fi);
+		fi->sum->era = fa->model.version;
+		fi->sum->era_from = xstrdup(fa->model.version_source ?
+						    fa->model.version_source :
+						    "");
 		program_add(p, fi->sum);
 		fi->sum = NULL;
 	}
+	collect_address_refs(fa, p);
 }

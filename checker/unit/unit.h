@@ -76,6 +76,8 @@ int takes_in_range_param(const struct function_info *fi);
 struct function_info *new_function_info(struct file_analysis *fa, CXCursor fn);
 void free_function_info(struct function_info *fi);
 void collect_ops_tables(struct file_analysis *fa);
+/* refs.c: the functions whose address the file takes, into p */
+void collect_address_refs(struct file_analysis *fa, struct program *p);
 /* After the CFG is built: the tests a range start depends on. */
 void collect_range_guards(struct function_info *fi);
 

@@ -11,8 +11,9 @@
  * included - and never opened a range.
  *
  * The clear sits in the static helper collapse_free_pmd_nr(), which opens
- * nothing; both of its callers in this file call it with no range open, so
- * the findings are at the two call sites.  Twin: khugepaged-retract-range.c.
+ * nothing; neither of its callers in this file holds a range, so the one
+ * finding is on the clear, where the fix opened it (the callers are its
+ * notes).  Twin: khugepaged-retract-range.c.
  */
 #include <linux/mmu_notifier.h>
 
@@ -24,7 +25,7 @@ static void collapse_free_pmd_nr(struct mm_struct *mm,
 	pmd_t pmd;
 
 	ptl = pmd_lock(mm, pmdp);
-	pmd = pmdp_collapse_flush(vma, addr, pmdp);
+	pmd = pmdp_collapse_flush(vma, addr, pmdp); /* expect: pte-outside-range */
 	spin_unlock(ptl);
 	mm_dec_nr_ptes(mm);
 	pte_free(mm, pmd_pgtable(pmd));
@@ -46,7 +47,7 @@ void retract_page_tables_nr(struct vm_area_struct **vmas, int nr,
 		if (!pmd)
 			continue;
 		if (mmap_write_trylock(mm)) {
-			collapse_free_pmd_nr(mm, vma, addrs[i], pmd); /* expect: pte-outside-range */
+			collapse_free_pmd_nr(mm, vma, addrs[i], pmd);
 			mmap_write_unlock(mm);
 		}
 	}
@@ -79,5 +80,5 @@ void collapse_pte_mapped_thp_nr(struct mm_struct *mm, unsigned long addr)
 	}
 	pte_unmap_unlock(start_pte, ptl);
 	/* step 2: remove the pte table */
-	collapse_free_pmd_nr(mm, vma, haddr, pmd); /* expect: pte-outside-range */
+	collapse_free_pmd_nr(mm, vma, haddr, pmd);
 }

@@ -10,7 +10,9 @@
  * to another page with the same contents (the KSM/uprobes situation).
  * replace_ro_pte_norange() overwrites the present pte with no range open;
  * replace_ro_pte() brackets the same write with a CLEAR range.  The caller
- * keeps its reference on @old, so nothing is freed here.
+ * keeps its reference on @old, so nothing is freed here.  The finding is
+ * on the write in replace_ro_pte_norange(): no caller holds a range, and
+ * the fix opened it there.
  */
 #include <linux/mmu_notifier.h>
 
@@ -29,7 +31,7 @@ static int replace_ro_pte_norange(struct vm_area_struct *vma, pmd_t *pmd,
 	    vm_normal_page(vma, addr, orig) != old)
 		goto unlock;
 	get_page(kpage);
-	set_pte_at_notify(mm, addr, ptep, mk_pte(kpage, vma->vm_flags));
+	set_pte_at_notify(mm, addr, ptep, mk_pte(kpage, vma->vm_flags)); /* expect: pte-outside-range */
 	flush_tlb_page(vma, addr);
 	page_remove_rmap(old, vma, false);
 	err = 0;
@@ -72,6 +74,6 @@ int merge_identical_ro_page(struct vm_area_struct *vma, pmd_t *pmd,
 			    struct page *kpage, bool old_code)
 {
 	if (old_code)
-		return replace_ro_pte_norange(vma, pmd, addr, old, kpage); /* expect: pte-outside-range */
+		return replace_ro_pte_norange(vma, pmd, addr, old, kpage);
 	return replace_ro_pte(vma, pmd, addr, old, kpage);
 }
