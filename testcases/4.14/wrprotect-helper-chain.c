@@ -9,8 +9,9 @@
  * opens a range, so whether the write-protects are covered depends on who
  * calls the chain.  snapshot_arm_ranged() brackets the call;
  * snapshot_arm_fast() forgot to, which is the same mistake as the
- * pre-3.11 soft-dirty code.  The finding is the outermost call made with
- * no range open; the helpers' own lines are silent.
+ * pre-3.11 soft-dirty code.  One chain of callers holds a range and the
+ * other does not, so the finding is the call with no range above it
+ * (docs/kernel-api.md F.2); the helpers' own lines are silent.
  */
 #include <linux/mmu_notifier.h>
 
