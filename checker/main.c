@@ -22,6 +22,7 @@
 #include <jansson.h>
 
 #include "analyse.h"
+#include "output.h"
 #include "cfg/cfg.h"
 #include "lib/diag.h"
 #include "input/flags.h"
@@ -49,7 +50,8 @@ struct command {
 struct options {
 	const struct command *command;
 	const char *function; /* --dump-cfg=FUNCTION, NULL for all */
-	int json; /* --format=json */
+	int json; /* --format=json or sarif: one document for every file */
+	enum output_format format; /* --format=FORMAT */
 	enum confidence min_confidence; /* --confidence=LEVEL */
 	int kernel_version; /* --kernel-version=X.Y, 0 to detect */
 	int verify; /* --verify */
@@ -85,6 +87,32 @@ static void note_collect_index(const struct options *opts, const char *file)
 static char *collected_path(const struct options *opts, int i)
 {
 	return fmt_str("%s/%d.json", opts->collect_dir, i);
+}
+
+/*
+ * Paths as scan, link and Kbuild print them: relative to the tree given
+ * with --kdir, or to the folder of -p's compile_commands.json.
+ */
+static const char *tree_root(const struct options *opts)
+{
+	static char *root;
+	const char *tree = opts->kdir ? opts->kdir : opts->compdb;
+
+	if (!root && tree)
+		root = realpath(tree, NULL);
+	return root;
+}
+
+static void tree_relative(const struct options *opts, struct findings *found)
+{
+	char *cwd;
+
+	if (!tree_root(opts))
+		return;
+	cwd = getcwd(NULL, 0);
+	if (cwd)
+		relative_findings(found, tree_root(opts), cwd);
+	free(cwd);
 }
 
 /* In a child: this file's findings for the parent's one document. */
@@ -124,27 +152,8 @@ static void print_collected(const struct options *opts)
 		free(path);
 	}
 	rmdir(opts->collect_dir);
-	print_findings_json(stdout, &all);
+	print_findings(stdout, &all, opts->format, tree_root(opts), "check");
 	release_findings(&all);
-}
-
-/*
- * Paths as scan, link and Kbuild print them: relative to the tree given
- * with --kdir, or to the folder of -p's compile_commands.json.
- */
-static void tree_relative(const struct options *opts, struct findings *found)
-{
-	const char *tree = opts->kdir ? opts->kdir : opts->compdb;
-	char *root, *cwd;
-
-	if (!tree)
-		return;
-	root = realpath(tree, NULL);
-	cwd = getcwd(NULL, 0);
-	if (root && cwd)
-		relative_findings(found, root, cwd);
-	free(root);
-	free(cwd);
 }
 
 /* Exit 1 when there are findings (or, with --verify, mismatches). */
@@ -174,10 +183,8 @@ static int cmd_check(const struct options *opts, const struct source *src,
 		ret = collect_findings(opts, src->path, &found);
 	} else {
 		tree_relative(opts, &found);
-		if (opts->json)
-			print_findings_json(stdout, &found);
-		else
-			print_findings_text(stdout, &found);
+		print_findings(stdout, &found, opts->format, tree_root(opts),
+			       "check");
 		ret = found.nr > 0;
 	}
 	release_findings(&found);
@@ -350,9 +357,9 @@ static void opt_timeout(struct options *opts, const char *value)
 
 static void opt_format(struct options *opts, const char *value)
 {
-	if (strcmp(value, "json") && strcmp(value, "text"))
-		die("--format: '%s' is neither text nor json", value);
-	opts->json = !strcmp(value, "json");
+	if (parse_output_format(value, &opts->format))
+		die("--format: '%s' is not text, json or sarif", value);
+	opts->json = opts->format != OUTPUT_TEXT;
 }
 
 static void opt_confidence(struct options *opts, const char *value)
@@ -744,7 +751,7 @@ static struct scan_options tree_options(const struct options *opts)
 		.kbuild = opts->kbuild,
 		.jobs = opts->jobs ? opts->jobs : (cores > 0 ? (int)cores : 1),
 		.timeout = opts->timeout,
-		.json = opts->json,
+		.format = opts->format,
 		.min_confidence = opts->min_confidence,
 		.kernel_version = opts->kernel_version,
 		.progress = 1,

@@ -23,6 +23,7 @@
 #include "input/isolate.h"
 #include "input/choose.h"
 #include "input/membership.h"
+#include "output.h"
 #include "scan.h"
 #include "link/summary.h"
 
@@ -510,13 +511,11 @@ static void needy_roots(struct program *prog, struct strlist *names)
 	}
 }
 
-static void report(const struct scan_options *o, struct findings *found)
+static void report(const struct scan_options *o, struct findings *found,
+		   const char *command)
 {
 	sort_findings(found);
-	if (o->json)
-		print_findings_json(stdout, found);
-	else
-		print_findings_text(stdout, found);
+	print_findings(stdout, found, o->format, o->kdir, command);
 }
 
 static void closing_line(const struct scan *sc, const struct findings *found)
@@ -647,7 +646,7 @@ static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 			&(struct finish_options){ .min = o->min_confidence,
 						  .root = o->kdir,
 						  .keep_rule = rule_enabled });
-	report(o, &found);
+	report(o, &found, "scan");
 	closing_line(&sc, &found);
 	for (i = 0; i < sc.nr; i++) {
 		failed += sc.units[i].state == UNIT_FAILED;
@@ -686,7 +685,7 @@ int run_link(const struct scan_options *o, int nr, const char **paths)
 					.min = o->min_confidence,
 					.root = o->kdir ? o->kdir : "",
 					.keep_rule = rule_enabled });
-	report(o, &found);
+	report(o, &found, "link");
 	ret = found.nr > 0;
 	release_program(&prog);
 	release_findings(&found);

@@ -13,6 +13,7 @@
 #ifndef MMUCHECK_SCAN_H
 #define MMUCHECK_SCAN_H
 
+#include "output.h"
 #include "report/findings.h"
 #include "input/flags.h"
 #include "parse/parse.h"
@@ -21,7 +22,7 @@ struct scan_options {
 	const char *kdir, *kbuild;
 	int jobs;
 	unsigned int timeout;
-	int json;
+	enum output_format format;
 	enum confidence min_confidence;
 	int kernel_version;
 	int progress; /* print CHECK lines */

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The one place that prints findings: text, JSON, or SARIF with the rule
+ * catalogue of the registry and, in a git work tree, its revision.
+ */
+#define _GNU_SOURCE /* popen */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/util.h"
+#include "model/model.h"
+#include "output.h"
+#include "report/sarif.h"
+#include "rules/rules.h"
+
+int parse_output_format(const char *name, enum output_format *format)
+{
+	static const char *const names[] = { "text", "json", "sarif" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcmp(name, names[i])) {
+			*format = (enum output_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* The first line "git -C dir ARGS" prints, or NULL. */
+static char *git_line(const char *dir, const char *args)
+{
+	char *cmd = fmt_str("git -C '%s' %s 2>/dev/null", dir, args);
+	char *line = NULL;
+	size_t cap = 0;
+	FILE *p = popen(cmd, "r");
+
+	free(cmd);
+	if (!p)
+		return NULL;
+	if (getline(&line, &cap, p) <= 0) {
+		free(line);
+		line = NULL;
+	} else {
+		line[strcspn(line, "\n")] = '\0';
+	}
+	if (pclose(p) && line) {
+		free(line);
+		line = NULL;
+	}
+	return line;
+}
+
+static void print_sarif(FILE *out, const struct findings *found,
+			const char *root, const char *command)
+{
+	struct sarif_rule rules[NR_RULES];
+	struct sarif_run run = { rules, NR_RULES, root, NULL, NULL, NULL, NULL };
+	char *top = NULL, *origin = NULL, *revision = NULL, *cwd = NULL;
+	char *automation, *version, *repository = NULL;
+	int i;
+
+	for (i = 0; i < NR_RULES; i++)
+		rules[i] = (struct sarif_rule){ rule_table[i].id,
+						rule_table[i].summary,
+						rule_table[i].help,
+						rule_table[i].level };
+	if (!root)
+		root = cwd = getcwd(NULL, 0);
+	run.root = root;
+	automation = fmt_str("mmucheck/%s/", command);
+	version = fmt_str("1.0.0+%s", model_id());
+	run.automation = automation;
+	run.tool_version = version;
+	if (root) {
+		top = git_line(root, "rev-parse --show-toplevel");
+		revision = top ? git_line(root, "rev-parse HEAD") : NULL;
+		origin =
+			top ? git_line(root, "config --get remote.origin.url") :
+			      NULL;
+		if (revision)
+			repository = origin ? xstrdup(origin) :
+					      fmt_str("file://%s", top);
+	}
+	run.repository = repository;
+	run.revision = revision;
+	print_findings_sarif(out, found, &run);
+	free(automation);
+	free(version);
+	free(top);
+	free(origin);
+	free(revision);
+	free(repository);
+	free(cwd);
+}
+
+void print_findings(FILE *out, const struct findings *found,
+		    enum output_format format, const char *root,
+		    const char *command)
+{
+	switch (format) {
+	case OUTPUT_JSON:
+		print_findings_json(out, found);
+		break;
+	case OUTPUT_SARIF:
+		print_sarif(out, found, root, command);
+		break;
+	default:
+		print_findings_text(out, found);
+	}
+}
