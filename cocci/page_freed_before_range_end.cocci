@@ -57,6 +57,9 @@ ERA_ROWS = (
     (415, "struct mmu_notifier_range {", True, 603),
     (603, "struct vm_area_struct *vma;", True, 601),
     (415, "start_nonblock", True, 419),
+    (603, "enum mmu_notifier_event", False, 501),
+    (601, "init_owner", False, 508),
+    (508, "init_migrate", True, 513),
 )
 # BOUNDARY(cpu_flush_is_secondary): from this version on the CPU TLB
 # flush also invalidates the secondary TLBs.
@@ -251,6 +254,7 @@ pmdp_invalidate_ad@pc(...)
 // Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_end(...)
     when != mmu_notifier_invalidate_range(...)
+    when != mmu_notifier_invalidate_page(...)
     when != tlb_flush_mmu_tlbonly(...)
     when != tlb_flush_mmu(...)
     when != tlb_finish_mmu(...)
