@@ -11,7 +11,9 @@
 /// helpers, the mmu_gather, or mmu_notifier_invalidate_range_end() (not
 /// _only_end()).  From 6.6 the architecture's TLB flush does it, so the
 /// put must follow a flush of the cleared entry (ptep_clear_flush(),
-/// flush_tlb_range(), ...).  The era is read from the tree's
+/// flush_tlb_range(), ...).  Up to 4.12 a function with no range told the
+/// change afterwards, with mmu_notifier_invalidate_page(): the put must
+/// follow that.  The era is read from the tree's
 /// include/linux/mmu_notifier.h.
 ///
 //# A put is not the last one, and is not reported, when the function took
@@ -57,6 +59,9 @@ ERA_ROWS = (
     (415, "struct mmu_notifier_range {", True, 603),
     (603, "struct vm_area_struct *vma;", True, 601),
     (415, "start_nonblock", True, 419),
+    (603, "enum mmu_notifier_event", False, 501),
+    (601, "init_owner", False, 508),
+    (508, "init_migrate", True, 513),
 )
 # BOUNDARY(cpu_flush_is_secondary): from this version on the CPU TLB
 # flush also invalidates the secondary TLBs.
@@ -158,14 +163,15 @@ def suppressed(name, line, rule):
     return re.search(r"mmucheck:\s*ignore\s+" + re.escape(rule), near) is not None
 # END mmucheck-model suppressed
 
-def finding(p, pc, fn, page, late_era):
+def finding(p, pc, fn, page, late_era, flush=None):
     if tlb_flush_era(p[0].file) != late_era:
         return None
     if suppressed(p[0].file, int(p[0].line), "page-freed-before-range-end"):
         return None
     if caller_ref(p, fn, page) or own_ref(p, fn, page):
         return None
-    flush = "the TLB flush" if late_era else "mmu_notifier_invalidate_range_end()"
+    if flush is None:
+        flush = "the TLB flush" if late_era else "mmu_notifier_invalidate_range_end()"
     return ("[page-freed-before-range-end] %s() may drop the last reference after %s() at line %s cleared the entry, before %s in %s()"
             % (spelling(p), spelling(pc), pc[0].line, flush, fn))
 
@@ -251,6 +257,7 @@ pmdp_invalidate_ad@pc(...)
 // Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_end(...)
     when != mmu_notifier_invalidate_range(...)
+    when != mmu_notifier_invalidate_page(...)
     when != tlb_flush_mmu_tlbonly(...)
     when != tlb_flush_mmu(...)
     when != tlb_finish_mmu(...)
@@ -280,6 +287,102 @@ __free_pages@p(E, ...)
 __free_page@p(E, ...)
 )
 // END mmucheck-model puts-early@p
+... when any
+}
+
+// ---------------------------------------------------------------------------
+// Detection, up to 4.12: the change told afterwards, with no range
+// ---------------------------------------------------------------------------
+
+@told exists@
+identifier fn;
+expression E;
+position pc, p, pn;
+@@
+
+fn(...) {
+... when any
+// BEGIN mmucheck-model clears-early@pc
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+(
+ptep_get_and_clear@pc(...)
+|
+ptep_get_and_clear_full@pc(...)
+|
+ptep_clear@pc(...)
+|
+pte_clear@pc(...)
+|
+ptep_clear_flush@pc(...)
+|
+pmdp_huge_clear_flush@pc(...)
+|
+pudp_huge_clear_flush@pc(...)
+|
+pmdp_huge_get_and_clear@pc(...)
+|
+pmdp_huge_get_and_clear_full@pc(...)
+|
+pudp_huge_get_and_clear@pc(...)
+|
+pudp_huge_get_and_clear_full@pc(...)
+|
+pmdp_collapse_flush@pc(...)
+|
+huge_ptep_get_and_clear@pc(...)
+|
+huge_ptep_clear_flush@pc(...)
+|
+huge_pte_clear@pc(...)
+|
+huge_pmd_unshare@pc(...)
+|
+__huge_pmd_unshare@pc(...)
+|
+pmdp_invalidate@pc(...)
+|
+pmdp_invalidate_ad@pc(...)
+)
+// END mmucheck-model clears-early@pc
+// BEGIN mmucheck-model flushes-early-when
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+... when != mmu_notifier_invalidate_range_end(...)
+    when != mmu_notifier_invalidate_range(...)
+    when != mmu_notifier_invalidate_page(...)
+    when != tlb_flush_mmu_tlbonly(...)
+    when != tlb_flush_mmu(...)
+    when != tlb_finish_mmu(...)
+    when != ptep_clear_flush_notify(...)
+    when != pmdp_huge_clear_flush_notify(...)
+    when != pudp_huge_clear_flush_notify(...)
+// END mmucheck-model flushes-early-when
+// BEGIN mmucheck-model puts-early@p
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+(
+put_page@p(E, ...)
+|
+folio_put@p(E, ...)
+|
+folio_put_refs@p(E, ...)
+|
+release_pages@p(E, ...)
+|
+free_page_and_swap_cache@p(E, ...)
+|
+free_pages_and_swap_cache@p(E, ...)
+|
+put_pages_list@p(E, ...)
+|
+__free_pages@p(E, ...)
+|
+__free_page@p(E, ...)
+)
+// END mmucheck-model puts-early@p
+... when any
+// BEGIN mmucheck-model notifies@pn
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+mmu_notifier_invalidate_page@pn(...)
+// END mmucheck-model notifies@pn
 ... when any
 }
 
@@ -392,7 +495,7 @@ __free_page@p(E, ...)
 // Facts: parameters and where functions start
 // ---------------------------------------------------------------------------
 
-@param depends on early || late@
+@param depends on early || late || told@
 identifier fn, x;
 type T;
 position pf;
@@ -426,6 +529,15 @@ identifier late.fn;
 expression late.E;
 position late.pc;
 position late.p : script:python(pc, fn, E) { finding(p, pc, fn, E, True) is not None };
+identifier put;
+@@
+* put@p(...)
+
+@depends on context@
+identifier told.fn;
+expression told.E;
+position told.pc, told.pn;
+position told.p : script:python(pc, pn, fn, E) { finding(p, pc, fn, E, False, spelling(pn) + "()") is not None };
 identifier put;
 @@
 * put@p(...)
@@ -465,3 +577,21 @@ pc << late.pc;
 p << late.p;
 @@
 emit(p, finding(p, pc, fn, E, True), False)
+
+@script:python depends on org@
+fn << told.fn;
+E << told.E;
+pc << told.pc;
+pn << told.pn;
+p << told.p;
+@@
+emit(p, finding(p, pc, fn, E, False, spelling(pn) + "()"), True)
+
+@script:python depends on report@
+fn << told.fn;
+E << told.E;
+pc << told.pc;
+pn << told.pn;
+p << told.p;
+@@
+emit(p, finding(p, pc, fn, E, False, spelling(pn) + "()"), False)

@@ -23,9 +23,13 @@
 //# their caller (a pte_t * parameter or vmf->pte) - the caller in another
 //# file is responsible; installs (set_pte_at, set_pmd_at, ...) in a
 //# function that clears nothing, or over a slot the function itself
-//# cleared (a fill, DOMAIN E.1 and E.11); and installs under the kernel's
-//# "No need to invalidate" comment.  Callers in other files, ops tables and
-//# page-walk callbacks are left to the checker (checker/mmucheck).
+//# cleared (a fill, DOMAIN E.1 and E.11); installs under the kernel's
+//# "No need to invalidate" comment; and, up to 4.12, changes followed on
+//# some path by mmu_notifier_invalidate_page(), the era's form of telling
+//# one page's change (docs/kernel-api.md A.2).  A lookup that starts its
+//# caller's range when given one (follow_pte_pmd(), follow_invalidate_pte()
+//# of their eras) counts as a start.  Callers in other files, ops tables
+//# and page-walk callbacks are left to the checker (checker/mmucheck).
 //
 // Confidence: Moderate
 // Comments: rule ids and the API model are described in README
@@ -37,18 +41,21 @@ virtual context
 
 @initialize:python@
 @@
+import os
 import re
 
 # Everything is collected per file and decided once every fact is in:
 # Coccinelle applies the rules in order, so the decision rules at the end see
 # the facts of the whole file.
 facts = {}
+eras = {}
 
 def file_facts(name):
     f = facts.get(name)
     if f is None:
         f = facts[name] = {
             "ops": [], "exempt": set(), "special_mm": set(),
+            "notified": set(),
             "calls": None, "starts": {}, "ends": {}, "defs": {},
             "params": {}, "decided": None, "needy": set(),
             "call_names": set(), "param_types": {},
@@ -326,6 +333,8 @@ def uncovered_ops(f, prot):
     for op in f["ops"]:
         if op["fn"] in prot or is_api(op["fn"]):
             continue
+        if op["key"] in f["notified"]:
+            continue
         if op["key"] in f["special_mm"] or is_fill(f, op) or is_aging(f, op):
             continue
         if fault_entry(f, op) or not_present(f, op):
@@ -494,6 +503,75 @@ IN_RANGE_PARAM = re.compile(r"struct (%s) \*" % "|".join(IN_RANGE_TYPES))
 
 def key(p):
     return (p[0].file, int(p[0].line), int(p[0].column))
+
+# BEGIN mmucheck-model era
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+# ERA(from, text, present, to) rows: the era of an mmu_notifier.h
+ERA_ROWS = (
+    (0, "arch_invalidate_secondary_tlbs", True, 606),
+    (0, "invalidate_range_only_end", True, 415),
+    (0, "invalidate_page", True, 412),
+    (0, "mmu_notifier_range_init", False, 414),
+    (0, "", True, 500),
+    (606, "set_pte_at_notify", False, 610),
+    (415, "struct mmu_notifier_range {", True, 603),
+    (603, "struct vm_area_struct *vma;", True, 601),
+    (415, "start_nonblock", True, 419),
+    (603, "enum mmu_notifier_event", False, 501),
+    (601, "init_owner", False, 508),
+    (508, "init_migrate", True, 513),
+)
+# BOUNDARY(cpu_flush_is_secondary): from this version on the CPU TLB
+# flush also invalidates the secondary TLBs.
+CPU_FLUSH_IS_SECONDARY = 606
+
+def era_of_header(text):
+    """The version (major * 100 + minor) an mmu_notifier.h looks like:
+    the rows are tried in order, as by checker/model/era.c."""
+    version = 0
+    for start, mark, present, to in ERA_ROWS:
+        if start == version and (mark in text) == present:
+            version = to
+    return version
+# END mmucheck-model era
+
+# BEGIN mmucheck-model try-starts
+# Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+# API(name, RANGE_START_TRY, first, last, ...) rows: a call that starts
+# a range when it returns 0, given somewhere to put it.
+TRY_STARTS = (
+    ("follow_pte_pmd", 413, 420),
+    ("follow_pte_pmd", 500, 513),
+    ("follow_invalidate_pte", 512, 601),
+)
+# END mmucheck-model try-starts
+
+def tree_era(name):
+    """The version the tree's include/linux/mmu_notifier.h looks like (the
+    rows of checker/model/era.def), or 0 when the file is in no tree."""
+    d = os.path.dirname(os.path.abspath(name))
+    while True:
+        if d in eras:
+            return eras[d]
+        header = os.path.join(d, "include", "linux", "mmu_notifier.h")
+        if os.path.exists(header):
+            with open(header, errors="replace") as h:
+                eras[d] = era_of_header(h.read())
+            return eras[d]
+        parent = os.path.dirname(d)
+        if parent == d:
+            return 0
+        d = parent
+
+def asks_for_range(p, R):
+    """A conditional start of its era given somewhere to put the range:
+    with NULL (follow_pte() and follow_pfn() lookups) it opens none."""
+    if R.strip() in ("NULL", "0"):
+        return False
+    era = tree_era(p[0].file)
+    name = spelling(p)
+    return not era or any(n == name and first <= era <= last
+                          for n, first, last in TRY_STARTS)
 
 # BEGIN mmucheck-model suppressed
 # Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
@@ -902,6 +980,66 @@ ps << opener.ps;
 @@
 f = file_facts(ps[0].file)
 f["starts"].setdefault(ps[0].current_element, []).append(int(ps[0].line))
+
+// A lookup that starts its caller's range (follow_pte_pmd()) is a start
+// when it is asked for one.
+@tryopener depends on op || opend@
+// BEGIN mmucheck-model range-try-metavars
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+expression A0, A1, R;
+// END mmucheck-model range-try-metavars
+position ps;
+@@
+// BEGIN mmucheck-model range-try-starts@ps
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+(
+follow_pte_pmd@ps(A0, A1, R, ...)
+|
+follow_invalidate_pte@ps(A0, A1, R, ...)
+)
+// END mmucheck-model range-try-starts@ps
+
+@script:python depends on tryopener@
+ps << tryopener.ps;
+R << tryopener.R;
+@@
+if asks_for_range(ps, R):
+    f = file_facts(ps[0].file)
+    f["starts"].setdefault(ps[0].current_element, []).append(int(ps[0].line))
+
+// Up to 4.12: a change told to the secondary MMUs afterwards, with no
+// range (mmu_notifier_invalidate_page(), model class NOTIFY_AFTER).
+@notified exists@
+position op.p;
+identifier prim;
+@@
+prim@p(...)
+...
+// BEGIN mmucheck-model notifies
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+mmu_notifier_invalidate_page(...)
+// END mmucheck-model notifies
+
+@script:python depends on notified@
+p << op.p;
+@@
+file_facts(p[0].file)["notified"].add(key(p))
+
+@notified_end exists@
+position opend.p;
+identifier prim;
+@@
+prim@p(...)
+...
+// BEGIN mmucheck-model notifies
+// Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
+mmu_notifier_invalidate_page(...)
+// END mmucheck-model notifies
+
+@script:python depends on notified_end@
+p << opend.p;
+@@
+file_facts(p[0].file)["notified"].add(key(p))
 
 @closer depends on op || opend@
 position pe;

@@ -52,6 +52,41 @@ tree() {
 	mmucache=${MMUCHECK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mmucheck}/builds/$(realpath "$build" | tr / %)
 }
 
+# The correct twins whose range end sits under a test that pairs it with
+# the start (docs/kernel-api.md E.6: the start's bounds, the same flag, a
+# lazy start's flag), each with the text of that end.  Without the test the
+# end runs on a path that started nothing: both engines must say so.
+guarded_ends=(
+	"testcases/4.14/do-wp-page-guarded-end.c|mmu_notifier_invalidate_range_end(mm, mmun_start, mmun_end);"
+	"testcases/4.14/mprotect-lazy-range.c|mmu_notifier_invalidate_range_end(mm, mni_start, end);"
+	"testcases/4.14/range-same-flag.c|mmu_notifier_invalidate_range_end(src, mmun_start, mmun_end);"
+	"testcases/4.14/range-same-flag.c|mmu_notifier_invalidate_range_end(mm, 0, -1);"
+	"testcases/6.1/change-prot-lazy-range.c|mmu_notifier_invalidate_range_end(&range);"
+	"testcases/6.1/hugetlb-copy-cow.c|mmu_notifier_invalidate_range_end(&range);"
+	"testcases/6.1/migrate-device-notified.c|mmu_notifier_invalidate_range_only_end(&range);"
+	"testcases/6.12/collapse-pte-mapped-notified.c|mmu_notifier_invalidate_range_end(&range);"
+)
+
+# unguard FILE TEXT OUT: FILE without the "if (...)" line just above the
+# first line holding TEXT, that line indented as the if was, written to
+# OUT; prints its new number.
+unguard() {
+	awk -v text="$2" -v out="$3" '
+		{ line[NR] = $0 }
+		END {
+			for (i = 2; i <= NR && !n; i++)
+				if (index(line[i], text) && line[i - 1] ~ /^[ \t]*if \(/)
+					n = i
+			if (!n)
+				exit 1
+			sub(/^\t/, "", line[n])
+			for (i = 1; i <= NR; i++)
+				if (i != n - 1)
+					print line[i] >out
+			print n - 1
+		}' "$1"
+}
+
 done_testing() {
 	echo "1..$test_count"
 	[ "$test_failed" -eq 0 ]

@@ -13,6 +13,17 @@ done
 expect "spatch reported no errors" test ! -s "$out/errors"
 include_tap < <((cd "$top" && tests/verify cocci "$out/findings" testcases/*/*.c))
 
+# Mutants: a correct twin without the test that guards its end ends a
+# range on a path where it was not started.
+for m in "${guarded_ends[@]}"; do
+	f=${m%%|*}
+	n=$(cd "$top" && unguard "$f" "${m#*|}" "$out/unguarded.c") || { not_ok "mutant: $f has a guarded end"; continue; }
+	expect "mutant: $f without the test of its end at line $n: range-unbalanced there" \
+		sh -c "cd '$out' && spatch -D report --very-quiet --no-show-diff --no-includes \
+			--sp-file '$top/cocci/range_unbalanced.cocci' unguarded.c |
+			grep -q '^unguarded.c:$n:[0-9-]*: \\[range-unbalanced\\]'"
+done
+
 # org and context modes mark the same sites as report mode.
 for rule in "$top"/cocci/*.cocci; do
 	name=$(basename "$rule")

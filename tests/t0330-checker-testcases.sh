@@ -37,6 +37,16 @@ expect "verify: a missed expectation fails" \
 expect "verify: an untagged finding fails" \
 	sh -c "! $mmucheck --verify -Itestcases/6.1/include -Itestcases/include $tmp/untagged.c"
 
+# Mutants: a correct twin without the test that guards its end ends a
+# range on a path where it was not started.
+for m in "${guarded_ends[@]}"; do
+	f=${m%%|*}
+	n=$(unguard "$f" "${m#*|}" "$tmp/unguarded.c") || { not_ok "mutant: $f has a guarded end"; continue; }
+	expect "mutant: $f without the test of its end at line $n: range-unbalanced there" \
+		sh -c "'$mmucheck' -I'$(dirname "$f")/include' -Itestcases/include '$tmp/unguarded.c' |
+			grep -q '^$tmp/unguarded.c:$n:[0-9]*: warning: .*\\[range-unbalanced\\]'"
+done
+
 # Exit status: 0 without findings, 1 with, 2 on an error.
 status() { run_case "$mmucheck" "$@" >/dev/null 2>&1; echo $?; }
 expect "exit 0: no findings" test "$(status testcases/6.1/rmap-unmap-one.c)" = 0

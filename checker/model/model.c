@@ -27,6 +27,7 @@ static const struct api api_table[] = {
 #define ENTRY_PARAM(type, levels, why)
 #define FAULT_PARAM(type, why)
 #define RANGE_START_FIELD(name)
+#define RANGE_END_FIELD(name)
 
 #undef EXEMPT_MM
 #define EXEMPT_MM(ident, why) #ident,
@@ -76,6 +77,15 @@ static const char *const fault_params[] = {
 static const char *const range_start_fields[] = {
 #include "model/context.def"
 };
+#undef RANGE_START_FIELD
+#define RANGE_START_FIELD(name)
+
+#undef RANGE_END_FIELD
+#define RANGE_END_FIELD(name) #name,
+static const char *const range_end_fields[] = {
+#include "model/context.def"
+};
+#undef RANGE_END_FIELD
 #undef RANGE_START_FIELD
 #undef FAULT_PARAM
 #undef ENTRY_PARAM
@@ -187,6 +197,26 @@ const char *range_start_field(void)
 	return range_start_fields[0];
 }
 
+const char *range_end_field(void)
+{
+	return range_end_fields[0];
+}
+
+/*
+ * The (mm, start, end) forms are asked for a range by their start and end
+ * pointers (entry), the others by the range itself (mm).
+ */
+int range_request_arg(const struct api *api)
+{
+	return api->entry_arg >= 0 ? api->entry_arg : api->mm_arg;
+}
+
+int starts_on_success(const struct api *api)
+{
+	return api->class == RANGE_START_NONBLOCK ||
+	       api->class == RANGE_START_TRY;
+}
+
 int is_fault_param(const char *type)
 {
 	return in_list(fault_params, ARRAY_SIZE(fault_params), type);
@@ -245,6 +275,7 @@ const char *model_id(void)
 	hash_strings(h, no_need_comments, ARRAY_SIZE(no_need_comments));
 	hash_strings(h, fault_params, ARRAY_SIZE(fault_params));
 	hash_strings(h, range_start_fields, ARRAY_SIZE(range_start_fields));
+	hash_strings(h, range_end_fields, ARRAY_SIZE(range_end_fields));
 	for (i = 0; i < ARRAY_SIZE(entry_params); i++) {
 		XXH3_64bits_update(h, entry_params[i].type,
 				   strlen(entry_params[i].type) + 1);

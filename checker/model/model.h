@@ -17,8 +17,10 @@ enum api_class {
 	RANGE_INIT,
 	RANGE_START,
 	RANGE_START_NONBLOCK,
+	RANGE_START_TRY, /* opens a range when it returns 0, if asked to */
 	RANGE_END,
 	TLB_FLUSH,
+	NOTIFY_AFTER, /* tells the secondary MMUs of a change already made */
 	PTE_CLEAR, /* a present entry goes away */
 	PTE_DOWNGRADE, /* a present entry loses permissions */
 	PTE_INSTALL, /* a fill, or a replace if the slot was present */
@@ -84,6 +86,15 @@ int is_in_range_param(const char *struct_tag);
 unsigned int entry_param_levels(const char *type);
 /* The range member tested as "opened" ("start" in range.start). */
 const char *range_start_field(void);
+/* The member that holds the range's end ("end" in range.end). */
+const char *range_end_field(void);
+/*
+ * The argument that says whether a RANGE_START_TRY call is asked for a
+ * range at all (NULL there: it opens none).
+ */
+int range_request_arg(const struct api *api);
+/* Does a conditional start say by its return value whether it opened? */
+int starts_on_success(const struct api *api);
 /* The entries of a handed-in pointer to this type are the faulting one. */
 int is_fault_param(const char *type);
 /* Does text contain the kernel's "no need to invalidate" mark? */

@@ -3,8 +3,9 @@
  * page-freed-before-range-end: after an entry is cleared, the page it
  * mapped may still be in a secondary TLB until the secondary TLBs are
  * invalidated: by a *_notify primitive, mmu_notifier_invalidate_range()
- * or range_end up to 6.5, by the TLB flush itself from 6.6 (the model
- * says which call does it in which era).  A put in that window must not
+ * or range_end up to 6.5, by the TLB flush itself from 6.6, up to 4.12
+ * by the mmu_notifier_invalidate_page() that followed the change (the
+ * model says which call does it in which era; docs/kernel-api.md A.2).  A put in that window must not
  * drop the last reference (docs/kernel-api.md 0, E.12).
  *
  * It is not the last when the function took its own reference on the
@@ -103,6 +104,10 @@ static int reference_kind(struct walk *w, const char *root)
 
 static const char *secondary_flush_hint(struct walk *w)
 {
+	struct function_info *fi = walk_check_data(w);
+
+	if (fi->notifies)
+		return "the secondary MMUs are told of the change";
 	if (cpu_flush_is_secondary(walk_model(w)))
 		return "the TLB flush";
 	return "mmu_notifier_invalidate_range() or the range end";
@@ -174,6 +179,8 @@ static void got(struct walk *w, const struct event *ev, const struct api *api)
 static void page_call(struct walk *w, const struct event *ev,
 		      const struct api *api)
 {
+	struct function_info *fi = walk_check_data(w);
+
 	if (!api)
 		return;
 	switch (api->class) {
@@ -184,14 +191,15 @@ static void page_call(struct walk *w, const struct event *ev,
 		 */
 		if (api_flushes_secondary(walk_model(w), api))
 			break;
-		if (range_is_open(w))
+		/* a function that tells the change afterwards owns the window */
+		if (range_is_open(w) || fi->notifies)
 			cleared(w, ev, api, 0);
-		else if (!((struct function_info *)walk_check_data(w))
-				  ->starts.nr)
+		else if (!fi->starts.nr)
 			cleared(w, ev, api, 1);
 		break;
 	case TLB_FLUSH:
 	case RANGE_END:
+	case NOTIFY_AFTER:
 		if (api_flushes_secondary(walk_model(w), api))
 			flushed(w);
 		break;

@@ -11,7 +11,10 @@
  * known to be present, an entry cleared and put back old (aging), the
  * mms without notifiers, the kernel's "no need to invalidate" mark, and
  * the ptes of a table whose pmd was cleared inside a range (khugepaged
- * copies from the table it detached, after ending the range).
+ * copies from the table it detached, after ending the range).  Up to
+ * 4.12 a change told to the secondary MMUs afterwards (model class
+ * NOTIFY_AFTER: mmu_notifier_invalidate_page()) was the era's form and
+ * needs no range (docs/kernel-api.md A.2).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,6 +268,23 @@ static void change(struct walk *w, const struct event *ev,
 	free(pending);
 }
 
+/* The changes pending on this path were told to the secondary MMUs. */
+static void notified(struct walk *w)
+{
+	int i;
+
+	for (i = nr_slots(w) - 1; i >= 0; i--) {
+		const struct slot *s = slot_of(w, RULE_PTE_OUTSIDE_RANGE, i);
+		char *key;
+
+		if (!s || strncmp(s->key, PENDING, strlen(PENDING)))
+			continue;
+		key = xstrdup(s->key);
+		slot_drop(w, key);
+		free(key);
+	}
+}
+
 static void pte_call(struct walk *w, const struct event *ev,
 		     const struct api *api)
 {
@@ -272,6 +292,10 @@ static void pte_call(struct walk *w, const struct event *ev,
 	char *entry;
 	int guard;
 
+	if (api && api->class == NOTIFY_AFTER) {
+		notified(w);
+		return;
+	}
 	if (!api || api->class == PAGE_WALK)
 		record_tables(w, ev);
 	if (!api) {

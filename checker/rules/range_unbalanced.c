@@ -7,6 +7,13 @@
  *
  *   INIT -> start -> OPEN -> end -> CLOSED
  *   INIT -> start_nonblock -> PENDING -> (non-zero) FAILED | (zero) OPEN
+ *   follow_pte_pmd(..., &range, ...) -> PENDING -> the same
+ *
+ * A conditional start (model class RANGE_START_NONBLOCK or
+ * RANGE_START_TRY) is open once its result was tested zero; a failed
+ * follow_pte_pmd() has ended its range itself, so an end after it is as
+ * wrong as one after a failed _start_nonblock() (docs/kernel-api.md E.4).
+ * One given NULL where the range would go opens nothing.
  *
  * A range the function owns (a local, or one it both starts and ends)
  * must be ended on every path that started it.  One that lives in a
@@ -25,8 +32,11 @@ enum range_state { R_INIT = 1, R_OPEN, R_CLOSED, R_PENDING, R_FAILED };
 #define RULE rule_id(RULE_RANGE_UNBALANCED)
 #define KEY_PREFIX "range:"
 #define RESULT_PREFIX "result:"
-#define START_PREFIX "start:"
+#define BOUND_PREFIX "bound:"
 #define GUARD_PREFIX "guard:"
+#define OPENER_PREFIX "opener:"
+
+enum bound { B_START = 1, B_END };
 
 static int owns_range(struct walk *w, const char *key)
 {
@@ -89,6 +99,25 @@ static void start(struct walk *w, const struct event *ev, const char *key,
 	set_range(w, key, R_OPEN, ev->pos);
 }
 
+static void failed_end(struct walk *w, struct src_pos pos, const char *key,
+		       const char *name)
+{
+	char *slot = xconcat(OPENER_PREFIX, key);
+	const struct slot *o = slot_get(w, slot);
+
+	free(slot);
+	if (o && o->value == RANGE_START_TRY)
+		walk_report(
+			w, RULE, CONF_HIGH, pos,
+			"%s() ends range '%s' after %s() failed and ended it itself",
+			name, key, o->aux);
+	else
+		walk_report(
+			w, RULE, CONF_HIGH, pos,
+			"%s() ends range '%s' after its non-blocking start failed",
+			name, key);
+}
+
 static void end(struct walk *w, const struct event *ev, const char *key,
 		const char *name)
 {
@@ -101,10 +130,7 @@ static void end(struct walk *w, const struct event *ev, const char *key,
 		return;
 	}
 	if (s && s->value == R_FAILED)
-		walk_report(
-			w, RULE, CONF_HIGH, pos,
-			"%s() ends range '%s' after its non-blocking start failed",
-			name, key);
+		failed_end(w, pos, key, name);
 	else if (owns_range(w, key))
 		walk_report(
 			w, RULE, CONF_HIGH, pos,
@@ -113,20 +139,45 @@ static void end(struct walk *w, const struct event *ev, const char *key,
 	set_range(w, key, R_CLOSED, ev->pos);
 }
 
-/*
- * 4.x: "mmu_notifier_invalidate_range_start(mm, mni_start, end)" makes
- * mni_start the range's start, tested as the "opened" flag as 5.x+
- * tests range.start.
- */
-static void note_start_var(struct walk *w, const struct event *ev,
-			   const char *key)
+static void note_bound(struct walk *w, const struct event *ev, int arg,
+		       enum bound which, const char *key)
 {
-	char *var = arg_text(walk_tu(w), ev->cursor, 1);
-	char *slot = xconcat(START_PREFIX, var);
+	char *var = arg_text(walk_tu(w), ev->cursor, arg);
+	char *slot = xconcat(BOUND_PREFIX, var + (*var == '&'));
 
-	slot_set(w, slot, 1, key, ev->pos);
+	slot_set(w, slot, which, key, ev->pos);
 	free(slot);
 	free(var);
+}
+
+/*
+ * 4.x: "mmu_notifier_invalidate_range_start(mm, mmun_start, mmun_end)"
+ * makes mmun_start and mmun_end the range's bounds (model: the entry
+ * argument and the next), tested afterwards as 5.x+ tests range.start:
+ * "if (mni_start)", "if (mmun_end > mmun_start)" (docs/kernel-api.md E.6).
+ * follow_pte_pmd(mm, addr, &start, &end, ...) writes them.
+ */
+static void note_bounds(struct walk *w, const struct event *ev,
+			const struct api *api, const char *key)
+{
+	if (!(api->flags & A_OLD_FORM) || api->entry_arg < 0)
+		return;
+	note_bound(w, ev, api->entry_arg, B_START, key);
+	note_bound(w, ev, api->entry_arg + 1, B_END, key);
+}
+
+/* A start that opens on success: remember which, for the messages. */
+static void pending(struct walk *w, const struct event *ev,
+		    const struct api *api, const char *key, const char *name)
+{
+	char *slot = xconcat(OPENER_PREFIX, key);
+
+	walk_note(w, ev->pos, "range '%s' started here (%s)", key,
+		  api->class == RANGE_START_NONBLOCK ? "non-blocking" :
+						       "if it returns 0");
+	set_range(w, key, R_PENDING, ev->pos);
+	slot_set(w, slot, api->class, name, ev->pos);
+	free(slot);
 }
 
 static void ranges_call(struct walk *w, const struct event *ev,
@@ -135,7 +186,8 @@ static void ranges_call(struct walk *w, const struct event *ev,
 	const char *name = ev->macro ? ev->macro : ev->callee;
 	char *key;
 
-	if (!api || api->mm_arg < 0 || api->class > RANGE_END)
+	if (!api || api->mm_arg < 0 || api->class > RANGE_END ||
+	    !asks_for_range(walk_tu(w), ev->cursor, api))
 		return;
 	key = range_key(walk_tu(w), ev->cursor, api);
 	switch (api->class) {
@@ -145,13 +197,12 @@ static void ranges_call(struct walk *w, const struct event *ev,
 		break;
 	case RANGE_START:
 		start(w, ev, key, name);
-		if (api->flags & A_OLD_FORM)
-			note_start_var(w, ev, key);
+		note_bounds(w, ev, api, key);
 		break;
 	case RANGE_START_NONBLOCK:
-		walk_note(w, ev->pos, "range '%s' started here (non-blocking)",
-			  key);
-		set_range(w, key, R_PENDING, ev->pos);
+	case RANGE_START_TRY:
+		pending(w, ev, api, key, name);
+		note_bounds(w, ev, api, key);
 		break;
 	default:
 		end(w, ev, key, name);
@@ -174,12 +225,19 @@ static void ranges_stmt(struct walk *w, const struct event *ev)
 	lhs = kids.items[0];
 	rhs = skip_parens(kids.items[1]);
 	release_cursor_list(&kids);
+	/* a bound written again no longer says the range was started */
+	var = cursor_text(walk_tu(w), skip_parens(lhs), 200);
+	slot = xconcat(BOUND_PREFIX, var);
+	slot_drop(w, slot);
+	free(slot);
+	free(var);
 	if (!is_kind(rhs, CXCursor_CallExpr))
 		return;
 	name = callee_name(rhs);
 	api = name ? api_lookup(walk_model(w), name) : NULL;
 	free(name);
-	if (!api || api->class != RANGE_START_NONBLOCK)
+	if (!api || !starts_on_success(api) ||
+	    !asks_for_range(walk_tu(w), rhs, api))
 		return;
 	key = range_key(walk_tu(w), rhs, api);
 	var = cursor_text(walk_tu(w), skip_parens(lhs), 200);
@@ -202,7 +260,8 @@ static char *nonblock_tested(struct walk *w, CXCursor cond)
 		name = callee_name(cond);
 		api = name ? api_lookup(walk_model(w), name) : NULL;
 		free(name);
-		if (api && api->class == RANGE_START_NONBLOCK)
+		if (api && starts_on_success(api) &&
+		    asks_for_range(walk_tu(w), cond, api))
 			return range_key(walk_tu(w), cond, api);
 		return NULL;
 	}
@@ -213,10 +272,9 @@ static char *nonblock_tested(struct walk *w, CXCursor cond)
 	return s ? xstrdup(s->aux) : NULL;
 }
 
-/* "range" for "range.start" or "range->start", or NULL. */
-static char *range_of_start(const char *text)
+/* "range" for "range.start" or "range->start" (field), or NULL. */
+static char *range_of_field(const char *text, const char *field)
 {
-	const char *field = range_start_field();
 	size_t len = strlen(text), n = strlen(field);
 
 	if (len <= n || strcmp(text + len - n, field))
@@ -228,20 +286,116 @@ static char *range_of_start(const char *text)
 	return NULL;
 }
 
-/* "if (range.start)": an initialised range has a non-zero start. */
-static int lazy_start_test(struct walk *w, const char *text, int truth)
+/*
+ * Is the expression one of a range's bounds: a variable a 4.x start took
+ * ("mmun_start"), or the start or end member of a range ("range.start")?
+ * The range's key, allocated, and which bound; NULL if neither.
+ */
+static char *bound_of(struct walk *w, CXCursor c, enum bound *which)
 {
-	char *var = xconcat(START_PREFIX, text);
-	const struct slot *s = slot_get(w, var);
-	char *key;
+	const char *text = walk_text(w, skip_parens(c));
+	char *slot = xconcat(BOUND_PREFIX, text), *key;
+	const struct slot *s = slot_get(w, slot);
 
-	free(var);
-	key = s ? xstrdup(s->aux) : range_of_start(text);
+	free(slot);
+	if (s) {
+		*which = s->value;
+		return xstrdup(s->aux);
+	}
+	key = range_of_field(text, range_start_field());
+	*which = B_START;
+	if (!key) {
+		key = range_of_field(text, range_end_field());
+		*which = B_END;
+	}
+	return key;
+}
+
+static CXCursor operand(CXCursor c, int n)
+{
+	struct cursor_list kids = { NULL, 0, 0 };
+	CXCursor ret = clang_getNullCursor();
+
+	children_of(c, &kids);
+	if (n < kids.nr)
+		ret = kids.items[n];
+	release_cursor_list(&kids);
+	return ret;
+}
+
+/* "end OP start": its truth once the range was set up (end > start > 0). */
+static int bounds_compared(enum CXBinaryOperatorKind op, enum bound lhs,
+			   enum bound rhs)
+{
+	int ordered = lhs == B_END && rhs == B_START;
+
+	if (lhs == rhs)
+		return -1;
+	switch (op) {
+	case CXBinaryOperator_GT:
+	case CXBinaryOperator_GE:
+		return ordered;
+	case CXBinaryOperator_LT:
+	case CXBinaryOperator_LE:
+		return !ordered;
+	case CXBinaryOperator_NE:
+		return 1;
+	case CXBinaryOperator_EQ:
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/*
+ * A test of the values a start set (docs/kernel-api.md E.6): "if
+ * (range.start)", "if (mni_start)", "if (!range.start)", "if (mmun_end >
+ * mmun_start)".  Its range's key, allocated, and the truth it has once
+ * the range was set up; NULL if the test is none of these.
+ */
+static char *bound_test(struct walk *w, CXCursor cond, int *truth)
+{
+	enum CXBinaryOperatorKind op;
+	enum bound a, b;
+	char *ka, *kb;
+
+	cond = skip_parens(cond);
+	if (unary_op(cond) == CXUnaryOperator_LNot) {
+		ka = bound_test(w, operand(cond, 0), truth);
+		*truth = !*truth;
+		return ka;
+	}
+	op = binary_op(cond);
+	if (op < CXBinaryOperator_LT || op > CXBinaryOperator_NE) {
+		*truth = 1;
+		return bound_of(w, cond, &a);
+	}
+	ka = bound_of(w, operand(cond, 0), &a);
+	kb = ka ? bound_of(w, operand(cond, 1), &b) : NULL;
+	*truth = kb && !strcmp(ka, kb) ? bounds_compared(op, a, b) : -1;
+	free(kb);
+	if (*truth >= 0)
+		return ka;
+	free(ka);
+	return NULL;
+}
+
+/*
+ * Once the range was set up (range_init, or the start of a 4.x range),
+ * a test of its bounds goes the way a set-up range makes it go; before,
+ * the values the function gave them decide (the walk's facts).
+ */
+static int lazy_start_test(struct walk *w, CXCursor cond, int truth)
+{
+	int started_truth;
+	char *key = bound_test(w, cond, &started_truth);
+	const struct slot *s;
+
 	if (!key)
 		return 0;
 	s = range_slot(w, key);
 	free(key);
-	if (s && !truth)
+	if (s && truth != started_truth)
 		walk_prune(w);
 	return s != NULL;
 }
@@ -271,7 +425,7 @@ static void ranges_branch(struct walk *w, CXCursor cond, int truth)
 	const struct slot *s;
 
 	cond = skip_parens(cond);
-	if (lazy_start_test(w, walk_text(w, cond), truth) ||
+	if (lazy_start_test(w, cond, truth) ||
 	    stable_guard(w, walk_text(w, cond), truth))
 		return;
 	key = nonblock_tested(w, cond);

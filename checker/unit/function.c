@@ -63,6 +63,30 @@ char *range_key(CXTranslationUnit tu, CXCursor call, const struct api *api)
 	return key;
 }
 
+/*
+ * follow_pte_pmd(mm, addr, NULL, NULL, ...) is a plain lookup: only a
+ * RANGE_START_TRY call with somewhere to put the range opens one
+ * (docs/kernel-api.md E.4).
+ */
+int asks_for_range(CXTranslationUnit tu, CXCursor call, const struct api *api)
+{
+	CXCursor arg;
+	long long value;
+	char *text;
+	int null;
+
+	if (api->class != RANGE_START_TRY)
+		return 1;
+	if (range_request_arg(api) >= clang_Cursor_getNumArguments(call))
+		return 0;
+	arg = skip_parens(
+		clang_Cursor_getArgument(call, range_request_arg(api)));
+	text = arg_text(tu, call, range_request_arg(api));
+	null = !strcmp(text, "NULL") || (eval_int(arg, &value) && !value);
+	free(text);
+	return !null;
+}
+
 static char *pointee_tag(CXType type)
 {
 	CXType pointee = clang_getCanonicalType(clang_getPointeeType(type));
@@ -126,10 +150,14 @@ static void note_range_call(struct function_info *fi, CXCursor call)
 				       NULL;
 
 	free(name);
+	if (api && api->class == NOTIFY_AFTER)
+		fi->notifies++;
 	if (!api || api->mm_arg < 0)
 		return;
-	if (api->class != RANGE_START && api->class != RANGE_START_NONBLOCK &&
+	if (api->class != RANGE_START && !starts_on_success(api) &&
 	    api->class != RANGE_END)
+		return;
+	if (!asks_for_range(fi->file->src->tu, call, api))
 		return;
 	key = range_key(fi->file->src->tu, call, api);
 	strlist_add(api->class == RANGE_END ? &fi->ends : &fi->starts, key);
@@ -553,8 +581,7 @@ static int starts_range(struct function_info *fi, const struct event *ev)
 	if (ev->kind != EVENT_CALL || !ev->callee)
 		return 0;
 	api = api_lookup(&fi->file->model, ev->callee);
-	return api && (api->class == RANGE_START ||
-		       api->class == RANGE_START_NONBLOCK);
+	return api && (api->class == RANGE_START || starts_on_success(api));
 }
 
 /*

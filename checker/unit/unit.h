@@ -43,6 +43,7 @@ struct function_info {
 	struct strlist lvalues; /* what was written, as written */
 	struct strlist range_guards; /* tests that decide a start */
 	struct strlist starts, ends; /* range keys started / ended */
+	int notifies; /* tells the secondary MMUs after a change (<= 4.12) */
 	/* what the walk leaves for the decisions over many functions */
 	struct fsum *sum;
 	int limited; /* the walk hit its budget */
@@ -87,6 +88,8 @@ char *arg_root(CXTranslationUnit tu, CXCursor call, int i);
 char *first_identifier(const char *text);
 /* The range a call works on: "range", "wpwalk->range", "mm:vma->vm_mm". */
 char *range_key(CXTranslationUnit tu, CXCursor call, const struct api *api);
+/* Is a range call asked for a range (not NULL where it takes one)? */
+int asks_for_range(CXTranslationUnit tu, CXCursor call, const struct api *api);
 
 int entry_written(const struct function_info *fi, const char *entry);
 /* The faulting entry handed in (vmf->pte), not walked to again here? */

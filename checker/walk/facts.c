@@ -229,6 +229,19 @@ static void add_test(struct walk *w, const char *text)
 	w->tested[w->nr_tested++].count = 1;
 }
 
+/* "a < b" reads a and b, "!a" reads a: facts about them can decide it. */
+static void add_operands(struct walk *w, CXCursor cond)
+{
+	enum CXBinaryOperatorKind op = binary_op(cond);
+
+	if (unary_op(cond) == CXUnaryOperator_LNot) {
+		add_test(w, expr_text(w, nth_child(cond, 0)));
+	} else if (op >= CXBinaryOperator_LT && op <= CXBinaryOperator_NE) {
+		add_test(w, expr_text(w, nth_child(cond, 0)));
+		add_test(w, expr_text(w, nth_child(cond, 1)));
+	}
+}
+
 /*
  * A fact is worth its place in the state only if a test can use it:
  * without this, every branch taken would split the paths for good.
@@ -246,13 +259,7 @@ void count_tests(struct walk *w)
 			if (bb->succs[j].kind != EDGE_TRUE)
 				continue;
 			add_test(w, expr_text(w, cond));
-			if (binary_op(skip_parens(cond)) >=
-				    CXBinaryOperator_LT &&
-			    binary_op(skip_parens(cond)) <= CXBinaryOperator_NE)
-				add_test(w,
-					 expr_text(w,
-						   nth_child(skip_parens(cond),
-							     0)));
+			add_operands(w, skip_parens(cond));
 		}
 	}
 }
@@ -362,26 +369,47 @@ static int compare(enum CXBinaryOperatorKind op, long long a, long long b)
 	}
 }
 
-/* "x < 0" with a known x: its truth, or -1. */
+/* The value of an operand: a constant, or an exact fact; 0 if unknown. */
+static int known_value(struct walk *w, CXCursor c, long long *value)
+{
+	struct fact *f;
+
+	if (eval_int(c, value))
+		return 1;
+	f = find_fact(w->cur, expr_text(w, c));
+	if (!f || !f->exact)
+		return 0;
+	*value = f->value;
+	return 1;
+}
+
+/*
+ * "x < 0" or "end > start" with known values, "!x" with x known: its
+ * truth, or -1.
+ */
 static int comparison_truth(struct walk *w, CXCursor cond)
 {
 	enum CXBinaryOperatorKind op = binary_op(cond);
-	long long rhs;
+	long long lhs, rhs;
 	struct fact *f;
 
+	if (unary_op(cond) == CXUnaryOperator_LNot) {
+		f = find_fact(w->cur, expr_text(w, nth_child(cond, 0)));
+		return f ? !fact_truth(f) : -1;
+	}
 	if (compare(op, 0, 0) < 0)
 		return -1;
-	f = find_fact(w->cur, expr_text(w, nth_child(cond, 0)));
-	if (!f || !f->exact || !eval_int(nth_child(cond, 1), &rhs))
+	if (!known_value(w, nth_child(cond, 0), &lhs) ||
+	    !known_value(w, nth_child(cond, 1), &rhs))
 		return -1;
-	return compare(op, f->value, rhs);
+	return compare(op, lhs, rhs);
 }
 
 int facts_branch(struct walk *w, CXCursor cond, int truth)
 {
 	const char *text = expr_text(w, cond);
 	struct fact *f = find_fact(w->cur, text);
-	int known = f ? fact_truth(f) : comparison_truth(w, cond);
+	int known = f ? fact_truth(f) : comparison_truth(w, skip_parens(cond));
 
 	if (known >= 0)
 		return known == truth;

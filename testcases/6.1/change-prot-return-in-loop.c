@@ -44,7 +44,7 @@ long change_pmd_range_ret(struct vm_area_struct *vma, pmd_t *pmd,
 			continue;
 		if (!range.start) {
 			mmu_notifier_range_init(&range, MMU_NOTIFY_PROTECTION_VMA, 0, vma, vma->vm_mm, addr, end);
-			mmu_notifier_invalidate_range_start(&range); /* expect: range-unbalanced; cocci: cannot-see (a lazy start and its guarded end are taken as balanced) */
+			mmu_notifier_invalidate_range_start(&range); /* expect: range-unbalanced */
 		}
 		if (!pmd_trans_huge(*pmd) || next - addr != HPAGE_PMD_SIZE)
 			continue;

@@ -222,4 +222,23 @@ int walk_page_range(struct mm_struct *mm, unsigned long start,
 void unmap_page_range(struct mmu_gather *tlb, struct vm_area_struct *vma,
 		      unsigned long addr, unsigned long end);
 
+/* files: the vmas that map a page of a file (fs/dax.c's walk) */
+#define VM_SHARED 0x00000008UL
+typedef unsigned long pgoff_t;
+struct rb_root_cached { void *rb_node; };
+struct address_space { struct rb_root_cached i_mmap; };
+struct vm_area_struct *vma_interval_tree_iter_first(struct rb_root_cached *root,
+						    pgoff_t start, pgoff_t last);
+struct vm_area_struct *vma_interval_tree_iter_next(struct vm_area_struct *vma,
+						   pgoff_t start, pgoff_t last);
+#define vma_interval_tree_foreach(vma, root, start, last)                   \
+	for (vma = vma_interval_tree_iter_first(root, start, last); vma;     \
+	     vma = vma_interval_tree_iter_next(vma, start, last))
+void i_mmap_lock_read(struct address_space *mapping);
+void i_mmap_unlock_read(struct address_space *mapping);
+unsigned long pgoff_address(pgoff_t pgoff, struct vm_area_struct *vma);
+void flush_cache_page(struct vm_area_struct *vma, unsigned long addr,
+		      unsigned long pfn);
+unsigned long pmd_pfn(pmd_t pmd);
+
 #endif /* TESTCASES_KAPI_H */
