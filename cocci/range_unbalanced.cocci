@@ -204,7 +204,7 @@ def site(f, table, p):
     k = key(p)
     if k not in f[table]:
         r = f[table][k] = {"line": int(p[0].line), "cond": "",
-                           "bounds": set(), "flags": set()}
+                           "bounds": set(), "flags": set(), "tests": set()}
         f["starts" if table == "start_at" else "ends"].setdefault(
             p[0].current_element, []).append(r)
     return f[table][k]
@@ -225,15 +225,15 @@ def add_flag(p, V):
     site(f, "start_at", p)["flags"].add(norm(V))
 
 def add_end(p):
+    """An end, and the innermost test it sits under."""
     f = file_facts(p[0].file)
-    e = site(f, "end_at", p)
-    if not e["cond"]:
-        e["cond"] = enclosing_condition(p)
+    site(f, "end_at", p)["cond"] = enclosing_condition(p)
 
 def add_gated_end(pe, C):
-    """An end under "if (C)", C as Coccinelle read it."""
+    """A test C the end sits under, as Coccinelle reads it (rule ungated
+    is in its terms)."""
     f = file_facts(pe[0].file)
-    site(f, "end_at", pe)["cond"] = norm(C)
+    site(f, "end_at", pe)["tests"].add(norm(C))
 
 def assigned_between(name, c, lo, hi, for_start, own_set):
     """Is a variable of the end's test c given a value, on a line between
@@ -274,13 +274,16 @@ def paired(name, s, e, for_start):
 
 def start_reported(p):
     """A start with a path out of the function and no end: reported unless
-    an end pairs with it and every such path passes that end's test."""
+    an end pairs with it and every such path passes a test guarding such an
+    end."""
     f = file_facts(p[0].file)
     s = f["start_at"].get(key(p))
     if s is None:
         return True
-    tests = set(e["cond"] for e in f["ends"].get(p[0].current_element, [])
-                if paired(p[0].file, s, e, True))
+    tests = set()
+    for e in f["ends"].get(p[0].current_element, []):
+        if paired(p[0].file, s, e, True):
+            tests |= e["tests"] or {e["cond"]}
     return tests <= f["ungated"].get(key(p), set())
 
 def end_reported(p):
