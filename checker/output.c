@@ -52,6 +52,24 @@ static char *git_line(const char *dir, const char *args)
 	return line;
 }
 
+/*
+ * remote.origin.url as an absolute URI (SARIF 3.14.7): a local path or
+ * git's scp-like "host:path" form is not one.
+ */
+static char *repository_uri(const char *origin, const char *top)
+{
+	const char *colon = origin ? strchr(origin, ':') : NULL;
+
+	if (origin && strstr(origin, "://"))
+		return xstrdup(origin);
+	if (origin && origin[0] == '/')
+		return fmt_str("file://%s", origin);
+	if (colon && colon != origin && !memchr(origin, '/', colon - origin))
+		return fmt_str("ssh://%.*s/%s", (int)(colon - origin), origin,
+			       colon + 1);
+	return fmt_str("file://%s", top);
+}
+
 static void print_sarif(FILE *out, const struct findings *found,
 			const char *root, const char *command)
 {
@@ -80,8 +98,7 @@ static void print_sarif(FILE *out, const struct findings *found,
 			top ? git_line(root, "config --get remote.origin.url") :
 			      NULL;
 		if (revision)
-			repository = origin ? xstrdup(origin) :
-					      fmt_str("file://%s", top);
+			repository = repository_uri(origin, top);
 	}
 	run.repository = repository;
 	run.revision = revision;

@@ -99,6 +99,20 @@ vcp = run["versionControlProvenance"][0]
 assert vcp["revisionId"] == sys.argv[2] and vcp["repositoryUri"].startswith("file://"), vcp
 ' "$tmp/git.sarif" "$(git -C "$tmp/repo" rev-parse HEAD)"
 expect "in a git work tree: the validator accepts it" "$top/scripts/sarif-validate" "$tmp/git.sarif"
+# A remote given as a path or in git's host:path form is made a URI.
+repo_uri() {
+	git -C "$tmp/repo" remote remove origin 2>/dev/null
+	git -C "$tmp/repo" remote add origin "$1"
+	(cd "$tmp/repo" && "$mmucheck" -I6.1/include -Iinclude --format=sarif 6.1/unmap-put-before-end.c) >"$tmp/uri.sarif"
+	python3 -c '
+import json, sys
+vcp = json.load(open(sys.argv[1]))["runs"][0]["versionControlProvenance"][0]
+assert vcp["repositoryUri"] == sys.argv[2], vcp' "$tmp/uri.sarif" "$2" &&
+		"$top/scripts/sarif-validate" "$tmp/uri.sarif"
+}
+expect "remote as a path: a file URI" repo_uri /srv/git/linux.git file:///srv/git/linux.git
+expect "remote as host:path: an ssh URI" repo_uri git@example.org:linux.git ssh://git@example.org/linux.git
+expect "remote as a URI: kept" repo_uri https://example.org/linux.git https://example.org/linux.git
 
 # link prints SARIF too.
 for f in "${files[@]}"; do
