@@ -57,6 +57,7 @@ struct options {
 	int verify; /* --verify */
 	int under_kbuild; /* run by make C=1/C=2 (KBUILD_CHECKSRC set) */
 	const char *summary; /* --summary=OUT.json: the per-file pass */
+	const char *baseline, *write_baseline; /* scan and link */
 	int jobs; /* -j N for scan */
 	const char *kdir, *kbuild; /* --kdir=SRC --kbuild=BUILD */
 	const char *compdb; /* -p DIR */
@@ -376,6 +377,16 @@ static void opt_kernel_version(struct options *opts, const char *value)
 		    value);
 }
 
+static void opt_baseline(struct options *opts, const char *value)
+{
+	opts->baseline = value;
+}
+
+static void opt_write_baseline(struct options *opts, const char *value)
+{
+	opts->write_baseline = value;
+}
+
 static void opt_summary(struct options *opts, const char *value)
 {
 	set_command(opts, "--summary", "summarize");
@@ -448,8 +459,12 @@ static const struct option option_table[] = {
 	  "the flags from DIR/compile_commands.json" },
 	{ "--timeout", "=SECONDS", OPTION_VALUE, opt_timeout,
 	  "time limit per file (default 120, 0: none)" },
-	{ "--format", "=text|json", OPTION_VALUE, opt_format,
+	{ "--format", "=text|json|sarif", OPTION_VALUE, opt_format,
 	  "how findings are printed (default text, compiler style)" },
+	{ "--baseline", "=FILE", OPTION_VALUE, opt_baseline,
+	  "scan, link: the findings of FILE are known (old, exit 0)" },
+	{ "--write-baseline", "=FILE", OPTION_VALUE, opt_write_baseline,
+	  "scan, link: write the findings to FILE, one a line, sorted" },
 	{ "--confidence", "=LEVEL", OPTION_VALUE, opt_confidence,
 	  "report findings of this confidence and up: low, medium (default), high" },
 	{ "--kernel-version", "=X.Y", OPTION_VALUE, opt_kernel_version,
@@ -755,6 +770,8 @@ static struct scan_options tree_options(const struct options *opts)
 		.min_confidence = opts->min_confidence,
 		.kernel_version = opts->kernel_version,
 		.progress = 1,
+		.baseline = opts->baseline,
+		.write_baseline = opts->write_baseline,
 	};
 
 	return so;
@@ -787,6 +804,8 @@ int main(int argc, const char **argv)
 
 	if (word)
 		return word->run_args(&opts, nr_args - 1, argv + 1);
+	if (opts.baseline || opts.write_baseline)
+		die("--baseline and --write-baseline apply to scan and link");
 
 	if (opts.kdir || opts.kbuild || opts.compdb)
 		return run_files(&opts, nr_args, argv);

@@ -24,6 +24,7 @@
 #include "input/choose.h"
 #include "input/membership.h"
 #include "output.h"
+#include "report/baseline.h"
 #include "scan.h"
 #include "link/summary.h"
 
@@ -511,11 +512,38 @@ static void needy_roots(struct program *prog, struct strlist *names)
 	}
 }
 
-static void report(const struct scan_options *o, struct findings *found,
-		   const char *command)
+/* A baseline asked for, read before any work so that a bad one costs none. */
+static int load_baseline(const struct scan_options *o, struct baseline *known)
 {
+	return o->baseline ? read_baseline(o->baseline, known) : 0;
+}
+
+/*
+ * Print the findings; the number that decides exit 1 (the new ones
+ * against a baseline), or -1 when the baseline could not be written.
+ */
+static int report(const struct scan_options *o, struct findings *found,
+		  struct baseline *known, const char *command)
+{
+	int i, absent = 0, counted = found->nr;
+
 	sort_findings(found);
+	if (o->write_baseline && write_baseline(o->write_baseline, found))
+		return -1;
+	if (o->baseline) {
+		apply_baseline(found, known);
+		for (i = 0, counted = 0; i < found->nr; i++)
+			counted += found->items[i].baseline == BASELINE_NEW;
+		for (i = 0; i < known->nr; i++)
+			absent += !known->items[i].seen;
+	}
 	print_findings(stdout, found, o->format, o->kdir, command);
+	if (o->baseline)
+		fprintf(stderr,
+			"mmucheck %s: baseline %s: %d new, %d known, %d no longer found\n",
+			command, o->baseline, counted, found->nr - counted,
+			absent);
+	return counted;
 }
 
 static void closing_line(const struct scan *sc, const struct findings *found)
@@ -613,10 +641,15 @@ static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 	struct program prog = { .whole = 1 };
 	struct findings found = { NULL, 0, 0, 0, 0 };
 	struct strlist names = { NULL, 0, 0 };
-	int i, failed = 0;
+	struct baseline known = { 0 };
+	int i, failed = 0, counted;
 
-	if (kbuild_load(o->kdir, o->kbuild))
+	if (load_baseline(o, &known))
 		return EXIT_FATAL;
+	if (kbuild_load(o->kdir, o->kbuild)) {
+		release_baseline(&known);
+		return EXIT_FATAL;
+	}
 	sc.cache_dir = fmt_str("%s/summaries", kbuild_cache_dir());
 	model_names(&names);
 	if (!add_files_naming(&sc, &names, nr, paths)) {
@@ -625,6 +658,7 @@ static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 		strlist_release(&names);
 		free(sc.cache_dir);
 		release_inputs();
+		release_baseline(&known);
 		return EXIT_FATAL;
 	}
 	while (1) {
@@ -646,14 +680,14 @@ static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 			&(struct finish_options){ .min = o->min_confidence,
 						  .root = o->kdir,
 						  .keep_rule = rule_enabled });
-	report(o, &found, "scan");
+	counted = report(o, &found, &known, "scan");
 	closing_line(&sc, &found);
 	for (i = 0; i < sc.nr; i++) {
 		failed += sc.units[i].state == UNIT_FAILED;
 		free(sc.units[i].rel);
 		free(sc.units[i].summary);
 	}
-	i = found.nr;
+	release_baseline(&known);
 	free(sc.units);
 	free(sc.cache_dir);
 	release_file_list(&sc.tree);
@@ -662,15 +696,18 @@ static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 	release_program(&prog);
 	release_findings(&found);
 	release_inputs();
-	return failed ? EXIT_FATAL : i > 0;
+	return failed || counted < 0 ? EXIT_FATAL : counted > 0;
 }
 
 int run_link(const struct scan_options *o, int nr, const char **paths)
 {
 	struct program prog = { .whole = 1 };
 	struct findings found = { NULL, 0, 0, 0, 0 };
+	struct baseline known = { 0 };
 	int i, ret;
 
+	if (load_baseline(o, &known))
+		return EXIT_FATAL;
 	for (i = 0; i < nr; i++)
 		if (read_summaries(&prog, &found, paths[i], NULL)) {
 			error("%s: not a summary of mmucheck", paths[i]);
@@ -685,8 +722,9 @@ int run_link(const struct scan_options *o, int nr, const char **paths)
 					.min = o->min_confidence,
 					.root = o->kdir ? o->kdir : "",
 					.keep_rule = rule_enabled });
-	report(o, &found, "link");
-	ret = found.nr > 0;
+	ret = report(o, &found, &known, "link");
+	ret = ret < 0 ? EXIT_FATAL : ret > 0;
+	release_baseline(&known);
 	release_program(&prog);
 	release_findings(&found);
 	return ret;

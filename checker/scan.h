@@ -26,6 +26,8 @@ struct scan_options {
 	enum confidence min_confidence;
 	int kernel_version;
 	int progress; /* print CHECK lines */
+	const char *baseline; /* --baseline=FILE: findings known */
+	const char *write_baseline; /* --write-baseline=FILE */
 };
 
 int run_scan(const struct scan_options *o, int nr, const char **paths);

@@ -71,5 +71,22 @@ for f in scan:
         assert ones[key(f)] == f["fingerprint"], (key(f), ones[key(f)], f["fingerprint"])
 print("# %d findings, %d in both" % (len(scan), len(both)))
 PY
+	# A baseline of the tree's known findings: the next scan has nothing
+	# new (exit 0), shows them as old, and the SARIF says "unchanged".
+	(cd "$src" && "$mmucheck" scan --kdir="$src" --kbuild="$build" \
+		--write-baseline="$tmp/base") >/dev/null 2>&1
+	expect "$v: --write-baseline: one line per finding" \
+		test "$(grep -vc '^#' "$tmp/base")" = "$(wc -l <"$tmp/got")"
+	(cd "$src" && "$mmucheck" scan --kdir="$src" --kbuild="$build" \
+		--baseline="$tmp/base") >"$tmp/old" 2>"$tmp/old.err"
+	status=$?
+	expect "$v: --baseline: exit 0, the known findings shown as old" sh -c "[ $status -eq 0 ] &&
+		head -1 '$tmp/old' | grep -qx 'Old mmucheck warnings:' &&
+		grep -q ': 0 new, [0-9]* known, 0 no longer found' '$tmp/old.err'"
+	(cd "$src" && "$mmucheck" scan --kdir="$src" --kbuild="$build" \
+		--baseline="$tmp/base" --format=sarif) >"$tmp/old.sarif" 2>/dev/null
+	expect "$v: SARIF of the scan: valid, every result unchanged" sh -c "
+		'$top/scripts/sarif-validate' '$tmp/old.sarif' &&
+		python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))[\"runs\"][0][\"results\"]; assert r and all(x[\"baselineState\"] == \"unchanged\" for x in r)' '$tmp/old.sarif'"
 done
 done_testing

@@ -389,13 +389,16 @@ void sort_findings(struct findings *list)
 		qsort(list->items, list->nr, sizeof(*list->items), finding_cmp);
 }
 
-void print_findings_text(FILE *out, const struct findings *list)
+static void print_text(FILE *out, const struct findings *list,
+		       enum baseline_state only)
 {
 	int i, j;
 
 	for (i = 0; i < list->nr; i++) {
 		const struct finding *f = &list->items[i];
 
+		if (f->baseline != only)
+			continue;
 		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->file, f->line,
 			f->col, f->message, f->rule);
 		for (j = 0; j < f->trace.nr; j++) {
@@ -405,6 +408,40 @@ void print_findings_text(FILE *out, const struct findings *list)
 				s->col, s->note);
 		}
 	}
+}
+
+static int count_state(const struct findings *list, enum baseline_state state)
+{
+	int i, n = 0;
+
+	for (i = 0; i < list->nr; i++)
+		n += list->items[i].baseline == state;
+	return n;
+}
+
+/* Against a baseline, the new findings first, as the 0-day robot does. */
+void print_findings_text(FILE *out, const struct findings *list)
+{
+	if (count_state(list, BASELINE_NONE) == list->nr) {
+		print_text(out, list, BASELINE_NONE);
+		return;
+	}
+	if (count_state(list, BASELINE_NEW)) {
+		fprintf(out, "New mmucheck warnings:\n");
+		print_text(out, list, BASELINE_NEW);
+	}
+	if (count_state(list, BASELINE_UNCHANGED)) {
+		fprintf(out, "%sOld mmucheck warnings:\n",
+			count_state(list, BASELINE_NEW) ? "\n" : "");
+		print_text(out, list, BASELINE_UNCHANGED);
+	}
+}
+
+const char *baseline_state_name(enum baseline_state state)
+{
+	return state == BASELINE_NEW	   ? "new" :
+	       state == BASELINE_UNCHANGED ? "unchanged" :
+					     NULL;
 }
 
 static json_t *step_json(const struct trace_step *s)
@@ -428,6 +465,10 @@ static json_t *finding_json(const struct finding *f)
 		      "message", f->message, "confidence",
 		      confidence_name(f->confidence), "trace", trace,
 		      "fingerprint", f->fingerprint);
+	if (f->baseline)
+		json_object_set_new(
+			j, "baseline",
+			json_string(baseline_state_name(f->baseline)));
 	if (f->era) {
 		json_object_set_new(j, "era", json_string(f->era));
 		json_object_set_new(j, "era_from", json_string(f->era_from));

@@ -13,6 +13,8 @@
 #include <stdio.h>
 
 enum confidence { CONF_LOW, CONF_MEDIUM, CONF_HIGH };
+/* Against a baseline (report/baseline.h): none given, new, known. */
+enum baseline_state { BASELINE_NONE, BASELINE_NEW, BASELINE_UNCHANGED };
 
 /* A step of a path: the one trace type of the walk, summaries and findings. */
 struct trace_step {
@@ -44,6 +46,7 @@ struct finding {
 	struct trace trace;
 	char fingerprint[17];
 	char *era, *era_from; /* "6.1" and what it was read from, or NULL */
+	enum baseline_state baseline;
 };
 
 struct findings {
@@ -71,6 +74,8 @@ struct finish_options {
 void finish_findings(struct findings *list, const struct finish_options *o);
 void sort_findings(struct findings *list);
 void print_findings_text(FILE *out, const struct findings *list);
+/* "new", "unchanged", or NULL without a baseline (SARIF's baselineState) */
+const char *baseline_state_name(enum baseline_state state);
 void print_findings_json(FILE *out, const struct findings *list);
 void release_findings(struct findings *list);
 /*

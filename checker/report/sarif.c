@@ -4,6 +4,7 @@
  * tool.driver, one result per finding with its trace as a code flow, the
  * project's fingerprint and GitHub's line hash in partialFingerprints.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,11 +125,31 @@ static int line_hash(const char *text, unsigned int line, char *out,
 	return *out != '\0';
 }
 
+/* A path as a URI reference (RFC 3986): absolute ones as file:// URIs. */
+static char *uri_of(const char *path)
+{
+	static const char keep[] = "-._~/!$&'()*+,;=:@";
+	const unsigned char *p;
+	char *uri = xmalloc(3 * strlen(path) + sizeof("file://")), *q = uri;
+
+	if (path[0] == '/')
+		q += sprintf(q, "file://");
+	for (p = (const unsigned char *)path; *p; p++)
+		if (isalnum(*p) || strchr(keep, *p))
+			*q++ = (char)*p;
+		else
+			q += sprintf(q, "%%%02X", *p);
+	*q = '\0';
+	return uri;
+}
+
 static json_t *location_json(const char *file, unsigned int line,
 			     unsigned int col, const struct sarif_run *run)
 {
-	json_t *artifact = json_pack("{s:s}", "uri", file);
+	char *uri = uri_of(file);
+	json_t *artifact = json_pack("{s:s}", "uri", uri);
 
+	free(uri);
 	if (file[0] != '/' && run->root)
 		json_object_set_new(artifact, "uriBaseId",
 				    json_string("SRCROOT"));
@@ -198,6 +219,10 @@ static json_t *result_json(const struct finding *f, const struct sarif_run *run)
 		      "partialFingerprints", fp);
 	if (f->trace.nr)
 		json_object_set_new(r, "codeFlows", code_flow_json(f, run));
+	if (f->baseline)
+		json_object_set_new(
+			r, "baselineState",
+			json_string(baseline_state_name(f->baseline)));
 	json_object_set_new(r, "properties",
 			    json_pack("{s:s}", "confidence",
 				      confidence_name(f->confidence)));
@@ -242,14 +267,19 @@ static json_t *run_json(const struct findings *list,
 		"version", run->tool_version, "rules", rules_json(run),
 		"results", results, "automationDetails", "id", run->automation);
 	if (run->root) {
-		char *uri = fmt_str("file://%s/", run->root);
+		char *path = fmt_str("%s/", run->root), *uri = uri_of(path);
+
+		free(path);
 
 		json_object_set_new(doc, "originalUriBaseIds",
 				    json_pack("{s:{s:s}}", "SRCROOT", "uri",
 					      uri));
 		free(uri);
 	}
-	if (run->revision && run->repository)
+	/* the revision says what the files are only when they are in it */
+	for (i = 0; i < list->nr && list->items[i].file[0] != '/'; i++)
+		;
+	if (run->revision && run->repository && i == list->nr)
 		json_object_set_new(
 			doc, "versionControlProvenance",
 			json_pack("[{s:s,s:s,s:{s:s}}]", "repositoryUri",
