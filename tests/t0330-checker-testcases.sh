@@ -292,4 +292,12 @@ sed 's|put_page(page); /\* expect: page-freed-before-range-end \*/|/* mmucheck: 
 	testcases/6.1/unmap-put-before-end.c >"$tmp/suppressed.c"
 expect "a 'mmucheck: ignore RULE' comment silences the finding" \
 	test "$(status "$tmp/suppressed.c" -Itestcases/6.1/include)" = 0
+expect "a suppression with a reason: silent on stderr too" sh -c "
+	cd $top && $mmucheck -Itestcases/6.1/include -Itestcases/include $tmp/suppressed.c 2>&1 | wc -c | grep -qx 0"
+sed 's|put_page(page); /\* expect: page-freed-before-range-end \*/|/* mmucheck: ignore page-freed-before-range-end */\n\tput_page(page);|' \
+	testcases/6.1/unmap-put-before-end.c >"$tmp/noreason.c"
+expect "a suppression without a reason: still silences, and is itself a warning" sh -c "
+	cd $top && out=\$($mmucheck -Itestcases/6.1/include -Itestcases/include $tmp/noreason.c 2>$tmp/noreason.err) &&
+	[ -z \"\$out\" ] && [ \$(wc -l <$tmp/noreason.err) -eq 1 ] &&
+	grep -q '^$tmp/noreason.c:45:2: warning: .mmucheck: ignore page-freed-before-range-end. without a reason' $tmp/noreason.err"
 done_testing

@@ -128,6 +128,7 @@ static const char *skip_blanks(const char *p)
 /*
  * "mmucheck:" blanks "ignore" blanks RULE on this line: the grammar of
  * the semantic patches' suppressed() too (scripts/gen-cocci writes it).
+ * 1 with a reason in parentheses after the rule, 2 without one.
  */
 static int mentions_ignore(const char *p, const char *rule)
 {
@@ -144,8 +145,10 @@ static int mentions_ignore(const char *p, const char *rule)
 		if (*q != ' ' && *q != '\t')
 			continue;
 		q = skip_blanks(q);
-		if (!strncmp(q, rule, strlen(rule)))
-			return 1;
+		if (strncmp(q, rule, strlen(rule)))
+			continue;
+		q = skip_blanks(q + strlen(rule));
+		return *q == '(' && q[1] != ')' ? 1 : 2;
 	}
 	return 0;
 }
@@ -155,9 +158,16 @@ static int suppressed(const struct finding *f, const char *text)
 {
 	const char *here = line_start(text, f->line);
 	const char *above = f->line > 1 ? line_start(text, f->line - 1) : NULL;
+	int how = here ? mentions_ignore(here, f->rule) : 0;
 
-	return (here && mentions_ignore(here, f->rule)) ||
-	       (above && mentions_ignore(above, f->rule));
+	if (!how && above)
+		how = mentions_ignore(above, f->rule);
+	/* a suppression is a claim about the kernel: it says why */
+	if (how == 2)
+		fprintf(stderr,
+			"%s:%u:%u: warning: 'mmucheck: ignore %s' without a reason; write it as 'mmucheck: ignore %s (why)'\n",
+			f->file, f->line, f->col, f->rule, f->rule);
+	return how;
 }
 
 static void free_finding(struct finding *f)
