@@ -251,6 +251,7 @@ pmdp_invalidate_ad@pc(...)
 // Generated from checker/model/*.def by scripts/gen-cocci: do not edit by hand.
 ... when != mmu_notifier_invalidate_range_end(...)
     when != mmu_notifier_invalidate_range(...)
+    when != mmu_notifier_invalidate_page(...)
     when != tlb_flush_mmu_tlbonly(...)
     when != tlb_flush_mmu(...)
     when != tlb_finish_mmu(...)
