@@ -10,15 +10,13 @@
 
 #include "analyse.h"
 #include "lib/diag.h"
+#include "unit/gaps.h"
 
 /* Paths are cheap; a function with thousands of states is pathological. */
 static const struct walk_limits limits = {
 	.max_steps = 200000,
 	.max_states = 512,
 };
-
-/* Without mmu_notifier.h the range calls cannot appear: any era will do. */
-#define DEFAULT_VERSION KV(6, 12)
 
 static void report(void *sink, struct walk *w, const char *rule, int confidence,
 		   struct src_pos pos, const struct note *trail,
@@ -49,6 +47,9 @@ static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
 	    !clang_isCursorDefinition(c) ||
 	    !in_main_file(fa->src, clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;
+	/* a lenient parse: what has an error is not walked (report_gaps()) */
+	if (error_in_range(fa->src, clang_getCursorExtent(c)))
 		return CXChildVisit_Continue;
 	ALLOC_GROW(fa->fns, fa->nr_fns, fa->alloc_fns);
 	fa->fns[fa->nr_fns++] = new_function_info(fa, c);
@@ -93,7 +94,7 @@ static void set_model(struct file_analysis *fa, const struct model *forced)
 		fa->model.version_source = "the file's own API use";
 	}
 	if (!fa->model.version) {
-		fa->model.version = DEFAULT_VERSION;
+		fa->model.version = KV_DEFAULT;
 		fa->model.version_source = "the default, the newest era";
 	}
 }
@@ -135,4 +136,57 @@ int check_translation_unit(struct source *src, const struct model *forced,
 	free(fa.tables);
 	release_macro_map(&fa.macros);
 	return 0;
+}
+
+static void print_gap(const struct source *src, const struct gap *g)
+{
+	const struct parse_error *e = g->error;
+	const char *what = g->is_function ? "function" : "declaration";
+
+	if (e->in_main)
+		error_at(src->path, g->line, g->col,
+			 "%s '%s' not analysed: line %u: %s [no-tree]", what,
+			 g->name, e->line, e->message);
+	else
+		error_at(src->path, g->line, g->col,
+			 "%s '%s' not analysed: %s [no-tree]", what, g->name,
+			 e->message);
+}
+
+int report_gaps(const struct source *src)
+{
+	const struct parse_error *e = NULL;
+	struct gaps gaps;
+	int i, ret = 0;
+
+	find_gaps(src, &gaps);
+	for (i = 0; !e && i < gaps.nr; i++)
+		if (gaps.items[i].is_function)
+			e = gaps.items[i].error;
+	/* nothing to analyse: that one line says it all */
+	if (!gaps.nr_functions) {
+		ret = error_at(src->path, 1, 1,
+			       "no function definition to analyse [no-tree]");
+	} else if (gaps.nr_failed == gaps.nr_functions) {
+		ret = error_at(
+			src->path, e->line, e->col,
+			"none of its %d functions could be analysed: %s [no-tree]",
+			gaps.nr_functions, e->message);
+	} else {
+		for (i = 0; i < gaps.nr; i++)
+			if (gaps.items[i].uses_model)
+				print_gap(src, &gaps.items[i]);
+		if (gaps.nr_real)
+			ret = -1;
+		if (gaps.nr_failed || gaps.nr_loose || gaps.nr > gaps.nr_failed)
+			note_at(src->path, 0, 0,
+				"--no-tree: %d of %d functions not analysed (%d naming the model), %d other declarations with errors (%d naming it), %d errors outside declarations",
+				gaps.nr_failed, gaps.nr_functions,
+				gaps.nr_real_functions,
+				gaps.nr - gaps.nr_failed,
+				gaps.nr_real - gaps.nr_real_functions,
+				gaps.nr_loose);
+	}
+	release_gaps(&gaps);
+	return ret;
 }

@@ -17,4 +17,11 @@ int check_translation_unit(struct source *src, const struct model *forced,
 			   enum confidence min, struct findings *out,
 			   struct program *summaries);
 
+/*
+ * After a lenient parse (--no-tree): one error line per function (or
+ * declaration) left out that names the model, and a note counting the
+ * rest.  -1 when such a gap exists or no function could be analysed.
+ */
+int report_gaps(const struct source *src);
+
 #endif

@@ -28,6 +28,8 @@
 #include "input/flags.h"
 #include "input/inputs.h"
 #include "input/isolate.h"
+#include "input/lone.h"
+#include "model/model.h"
 #include "parse/macros.h"
 #include "parse/parse.h"
 #include "lib/util.h"
@@ -63,6 +65,9 @@ struct options {
 	const char *compdb; /* -p DIR */
 	unsigned int timeout; /* seconds per file, 0 for none */
 	int print_args; /* --print-clang-args */
+	int no_tree; /* --no-tree: lone files against model/no-tree/ */
+	const char *stdin_name; /* --stdin-name=PATH: what "-" is called */
+	const char *version_source; /* what kernel_version was read from */
 	/*
 	 * Several files and --format=json: each child leaves its findings
 	 * in collect_dir/N.json, N its file's place in files, and the parent
@@ -162,12 +167,15 @@ static int cmd_check(const struct options *opts, const struct source *src,
 		     const struct clang_args *args)
 {
 	struct findings found = { NULL, 0, 0, 0, 0 };
-	struct model forced = { opts->kernel_version, "--kernel-version" };
+	struct model forced = { opts->kernel_version, opts->version_source };
 	const char *text;
 	size_t size;
-	int ret;
+	int ret, gaps = 0;
 
 	(void)args;
+	/* --no-tree: what was left out first, then the findings of the rest */
+	if (src->lenient)
+		gaps = report_gaps(src);
 	check_translation_unit((struct source *)src, &forced,
 			       opts->min_confidence, &found, NULL);
 	sort_findings(&found);
@@ -189,7 +197,7 @@ static int cmd_check(const struct options *opts, const struct source *src,
 		ret = found.nr > 0;
 	}
 	release_findings(&found);
-	return ret;
+	return gaps < 0 ? -1 : ret;
 }
 
 static int has_name(CXCursor c, const char *name)
@@ -206,7 +214,8 @@ static int is_function_to_dump(const struct options *opts,
 {
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
 	    !clang_isCursorDefinition(c) ||
-	    !in_main_file(src, clang_getCursorLocation(c)))
+	    !in_main_file(src, clang_getCursorLocation(c)) ||
+	    error_in_range(src, clang_getCursorExtent(c)))
 		return 0;
 	return !opts->function || has_name(c, opts->function);
 }
@@ -410,6 +419,19 @@ static void opt_verify(struct options *opts, const char *value)
 	opts->verify = 1;
 }
 
+static void opt_no_tree(struct options *opts, const char *value)
+{
+	(void)value;
+	opts->no_tree = 1;
+}
+
+static void opt_stdin_name(struct options *opts, const char *value)
+{
+	if (!*value)
+		die("--stdin-name: an empty name");
+	opts->stdin_name = value;
+}
+
 static void opt_print_args(struct options *opts, const char *value)
 {
 	(void)value;
@@ -475,6 +497,10 @@ static const struct option option_table[] = {
 	  "the per-file pass of scan: write FILE's summary, print nothing" },
 	{ "-j", " N", OPTION_VALUE, opt_jobs,
 	  "scan: files analysed at once (default: the number of cores)" },
+	{ "--no-tree", "", OPTION_NO_VALUE, opt_no_tree,
+	  "FILE alone (- for stdin), against mmucheck's declarations of its era" },
+	{ "--stdin-name", "=PATH", OPTION_VALUE, opt_stdin_name,
+	  "--no-tree -: the name stdin is shown as (default <stdin>)" },
 	{ "--print-clang-args", "", OPTION_NO_VALUE, opt_print_args,
 	  "print the clang arguments of each FILE, and stop" },
 	{ "--enable", "=RULE,...", OPTION_VALUE, opt_enable,
@@ -494,6 +520,7 @@ static void help(FILE *out)
 		"usage: mmucheck [options] [compiler flags] FILE.c\n"
 		"       mmucheck [options] --kdir=SRC --kbuild=BUILD FILE.c...\n"
 		"       mmucheck [options] -p DIR FILE.c...\n"
+		"       mmucheck [options] --no-tree [-DNAME[=VALUE]...] FILE.c...|-\n"
 		"       mmucheck scan [options] --kdir=SRC --kbuild=BUILD [PATH...]\n"
 		"       mmucheck link [options] [--kdir=SRC] SUMMARY.json...\n");
 	for (i = 0; i < ARRAY_SIZE(option_table); i++) {
@@ -580,6 +607,8 @@ static int parse_options(struct options *opts, int argc, const char **argv)
 	kbuild = getenv("KBUILD_CHECKSRC");
 	opts->under_kbuild = kbuild && *kbuild && strcmp(kbuild, "0");
 	opts->timeout = 120;
+	opts->version_source = "--kernel-version";
+	opts->stdin_name = "<stdin>";
 	for (i = 1; i < argc; i += used) {
 		used = parse_option(opts, argc, argv, i);
 		if (!used) {
@@ -757,6 +786,133 @@ static int run_files(struct options *opts, int nr, const char **files)
 	return ret;
 }
 
+/*
+ * --no-tree: files (or - for stdin) without a tree, parsed against the
+ * era's declarations of model/no-tree/; -DNAME[=VALUE] goes to the parse.
+ */
+struct lone_job {
+	struct options *opts;
+	const char **defines;
+	int nr_defines;
+};
+
+/*
+ * The era of a lone file: --kernel-version, else its own calls (the USE
+ * rows of model/era.def) as the era-neutral prelude parses them, else
+ * the default.  The era chosen is also the prelude's.
+ */
+static int lone_era(struct lone_file *lf, const struct lone_job *job,
+		    const char **source)
+{
+	struct source src;
+	int version = 0;
+
+	if (job->opts->kernel_version) {
+		*source = "--kernel-version";
+		return job->opts->kernel_version;
+	}
+	lone_args(lf, 0, job->defines, job->nr_defines);
+	if (!parse_source_lenient(&src, lf->name, lf->args.argv, lf->args.argc,
+				  lf->unsaved, (unsigned int)lf->nr_unsaved))
+		version = version_from_use(src.tu, src.file);
+	release_source(&src);
+	*source = version ? "the file's own API use" : "the default era";
+	/* every call allows the newest era: the newest the prelude has */
+	return version && version < KV_DEFAULT ? version : KV_DEFAULT;
+}
+
+/* The names src redeclares against the prelude: hidden from it. */
+static int hide_clashes(struct lone_file *lf, const struct source *src)
+{
+	int i, nr = 0;
+
+	for (i = 0; i < src->nr_errors; i++) {
+		const struct parse_error *e = &src->errors[i];
+
+		if (e->clash_name && lone_in_prelude(e->clash_file))
+			nr += lone_hide(lf, e->clash_name);
+	}
+	return nr;
+}
+
+/*
+ * Parse against the era's prelude.  A declaration of the file that
+ * clashes with one of the prelude (its own static helper of a name the
+ * headers export, another era's prototype) hides the prelude's, and the
+ * file is parsed again; a few rounds settle it.
+ */
+static int parse_lone(struct lone_file *lf, const struct lone_job *job,
+		      int version, struct source *src)
+{
+	int round, ret;
+
+	for (round = 0;; round++) {
+		lone_args(lf, version, job->defines, job->nr_defines);
+		ret = parse_source_lenient(src, lf->name, lf->args.argv,
+					   lf->args.argc, lf->unsaved,
+					   (unsigned int)lf->nr_unsaved);
+		if (ret || round == 3 || !hide_clashes(lf, src))
+			return ret;
+		release_source(src);
+	}
+}
+
+static int analyse_lone(const char *file, const void *data)
+{
+	const struct lone_job *job = data;
+	struct options opts = *job->opts;
+	struct lone_file lf;
+	struct source src;
+	int ret;
+
+	note_collect_index(job->opts, file);
+	if (lone_read(&lf, file, opts.stdin_name)) {
+		lone_release(&lf);
+		return EXIT_FATAL;
+	}
+	opts.kernel_version = lone_era(&lf, job, &opts.version_source);
+	ret = parse_lone(&lf, job, opts.kernel_version, &src);
+	if (!ret && opts.print_args)
+		print_clang_args(stdout, &lf.args);
+	else if (!ret)
+		ret = opts.command->run(&opts, &src, &lf.args);
+	release_source(&src);
+	lone_release(&lf);
+	return exit_status(ret);
+}
+
+static int run_no_tree(struct options *opts, int nr, const char **argv)
+{
+	struct lone_job job = { opts, NULL, 0 };
+	const char **files = xcalloc(nr + 1, sizeof(*files));
+	int i, nr_files = 0, from_stdin = 0, ret;
+
+	if (opts->kdir || opts->kbuild || opts->compdb)
+		die("--no-tree excludes --kdir, --kbuild and -p");
+	job.defines = xcalloc(nr + 1, sizeof(*job.defines));
+	for (i = 0; i < nr; i++) {
+		if (!strncmp(argv[i], "-D", 2) && argv[i][2]) {
+			job.defines[job.nr_defines++] = argv[i];
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1])
+			die("--no-tree takes files and -DNAME[=VALUE], not '%s'",
+			    argv[i]);
+		if (!strcmp(argv[i], "-") && from_stdin++)
+			die("--no-tree: stdin (-) given twice");
+		files[nr_files++] = argv[i];
+	}
+	if (!nr_files)
+		usage();
+	if (nr_files == 1)
+		ret = analyse_here(files[0], opts->timeout, analyse_lone, &job);
+	else
+		ret = analyse_all(opts, files, nr_files, analyse_lone, &job);
+	free(job.defines);
+	free(files);
+	return ret;
+}
+
 /* "mmucheck scan ..." and "mmucheck link ...": the whole-tree pass. */
 static struct scan_options tree_options(const struct options *opts)
 {
@@ -807,6 +963,8 @@ int main(int argc, const char **argv)
 	if (opts.baseline || opts.write_baseline)
 		die("--baseline and --write-baseline apply to scan and link");
 
+	if (opts.no_tree)
+		return run_no_tree(&opts, nr_args, argv);
 	if (opts.kdir || opts.kbuild || opts.compdb)
 		return run_files(&opts, nr_args, argv);
 	return run_compiler_flags(&opts, nr_args, argv);

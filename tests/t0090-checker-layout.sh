@@ -3,6 +3,8 @@
 # The checker's stage folders: includes point down the LAYERS list of
 # checker/Makefile only (so no circle between folders), no folder is
 # missing from it, and the drivers on top are the only files outside one.
+# model/no-tree/ is kernel header text for the analysed file (--no-tree),
+# not the checker's own C.
 . "$(dirname "$0")/lib.sh"
 cd "$top/checker" || exit 2
 read -r -a layers < <(sed -n 's/^LAYERS = //p' Makefile)
@@ -31,7 +33,8 @@ upward() {
 			fi
 		done < <(sed -n 's/^#include "\(.*\)"/\1/p' "$f")
 	done < <(find . -path ./tests -prune -o -path './.obj*' -prune -o \
-		-name '*.[ch]' -print | sed 's|^\./||' | sort)
+		-path ./model/no-tree -prune -o -name '*.[ch]' -print |
+		sed 's|^\./||' | sort)
 	return $bad
 }
 expect "no include runs up a layer" upward

@@ -9,12 +9,17 @@ trap 'rm -rf "$tmp"' EXIT
 make -s -C "$top/checker" mmucheck mmucheck-asan >/dev/null 2>&1
 mmucheck=$top/checker/mmucheck
 
-# run_case BINARY FILE ARGS...: the testcase with its era's headers
+# run_case BINARY FILE ARGS...: the testcase with its era's headers; a
+# testcase of testcases/no-tree has none, and is read --no-tree
 run_case() {
 	local bin=$1 file=$2 era
 	shift 2
 	era=$(dirname "$file")
-	"$bin" -I"$era/include" -I"$top/testcases/include" "$@" "$file"
+	if [ "$(basename "$era")" = no-tree ]; then
+		"$bin" --no-tree "$@" "$file"
+	else
+		"$bin" -I"$era/include" -I"$top/testcases/include" "$@" "$file"
+	fi
 }
 
 cd "$top" || exit 2

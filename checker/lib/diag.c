@@ -56,6 +56,22 @@ int error_at(const char *file, unsigned int line, unsigned int col,
 	return -1;
 }
 
+void note_at(const char *file, unsigned int line, unsigned int col,
+	     const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	if (line)
+		fprintf(stderr, "%s:%u:%u: note: ", file, line, col);
+	else
+		fprintf(stderr, "%s: note: ", file);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 void bug_at(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;

@@ -18,6 +18,10 @@ void warning(const char *fmt, ...) PRINTF(1, 2);
 int error_at(const char *file, unsigned int line, unsigned int col,
 	     const char *fmt, ...) PRINTF(4, 5);
 
+/* "file:line:col: note: message"; without a line, "file: note: message" */
+void note_at(const char *file, unsigned int line, unsigned int col,
+	     const char *fmt, ...) PRINTF(4, 5);
+
 /* An internal invariant does not hold: a bug in mmucheck itself. */
 #define BUG(...) bug_at(__FILE__, __LINE__, __VA_ARGS__)
 void bug_at(const char *file, int line, const char *fmt, ...)

@@ -111,8 +111,11 @@ void link_program(struct program *p)
 	struct fsum **sorted = xcalloc(p->nr, sizeof(*sorted));
 	int i, j;
 
-	memcpy(sorted, p->fns, p->nr * sizeof(*sorted));
-	qsort(sorted, p->nr, sizeof(*sorted), by_name);
+	/* a file with no function (a lone file where nothing parsed) */
+	if (p->nr) {
+		memcpy(sorted, p->fns, p->nr * sizeof(*sorted));
+		qsort(sorted, p->nr, sizeof(*sorted), by_name);
+	}
 	for (i = 0; i < p->nr; i++) {
 		p->fns[i]->nr_callers = 0;
 		p->fns[i]->nr_in = 0;

@@ -171,6 +171,22 @@ static int in_list(const char *const *list, size_t nr, const char *s)
 	return 0;
 }
 
+/*
+ * A name the rules act on, in any era: a function of api.def, an mm of
+ * context.def without notifiers, or the tag of a struct whose pointer
+ * means "inside the caller's range".  A --no-tree function that could not
+ * be parsed and names one of these is a gap in the analysis.
+ */
+int is_model_name(const char *identifier)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(api_table); i++)
+		if (!strcmp(api_table[i].name, identifier))
+			return 1;
+	return is_exempt_mm(identifier) || is_in_range_param(identifier);
+}
+
 int is_exempt_mm(const char *identifier)
 {
 	return in_list(exempt_mms, ARRAY_SIZE(exempt_mms), identifier);

@@ -12,6 +12,8 @@
 
 #define KV(major, minor) ((major) * 100 + (minor))
 #define KV_ANY KV(99, 99)
+/* The era of a file that says nothing of its own: the newest we model. */
+#define KV_DEFAULT KV(6, 12)
 
 enum api_class {
 	RANGE_INIT,
@@ -80,6 +82,8 @@ int cpu_flush_is_secondary(const struct model *model);
 struct strlist;
 void api_names(enum api_class class, struct strlist *names);
 
+/* Any name of api.def, or an mm or struct tag of context.def. */
+int is_model_name(const char *identifier);
 int is_exempt_mm(const char *identifier);
 int is_in_range_param(const char *struct_tag);
 /* A pointer to this type handed in is an entry at these levels, or 0. */
