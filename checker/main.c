@@ -266,8 +266,12 @@ static int cmd_dump_cfg(const struct options *opts, const struct source *src,
 static int cmd_summarize(const struct options *opts, const struct source *src,
 			 const struct clang_args *args)
 {
-	return write_file_summary(src, args, opts->kernel_version,
-				  opts->summary);
+	/* --no-tree: what the summary lacks is said, as for the findings */
+	int gaps = src->lenient ? report_gaps(src) : 0;
+	int ret = write_file_summary(src, args, opts->kernel_version,
+				     opts->summary);
+
+	return gaps < 0 ? -1 : ret;
 }
 
 static int cmd_scan(const struct options *opts, int nr, const char **argv);

@@ -190,6 +190,14 @@ printf '#ifdef CONFIG_MMUCHECK_TEST\nvoid opt(struct mm_struct *mm, pmd_t *pmd, 
 expect "without -D the option's code is not there" sh -c "out=\$('$mmucheck' --no-tree $tmp/opt.c) && [ -z \"\$out\" ]"
 expect "-DCONFIG_MMUCHECK_TEST=1: its finding" sh -c "'$mmucheck' --no-tree -DCONFIG_MMUCHECK_TEST=1 $tmp/opt.c | grep -q ':7:2: warning: .*\\[pte-outside-range\\]'"
 
+# --summary: a lone file's summary for mmucheck link, its gaps said too.
+run summary "$mmucheck" --no-tree --summary="$tmp/gaps.json" "$tmp/gaps.c"
+expect "--summary of a file with gaps: written, the gaps named, exit 2" \
+	sh -c "[ $(rc summary) = 2 ] && [ -s $tmp/gaps.json ] && grep -q 'not analysed' $tmp/summary.err"
+run link "$mmucheck" link "$tmp/gaps.json"
+expect "mmucheck link over it: the finding of walks()" \
+	sh -c "[ $(rc link) = 1 ] && grep -q '^$tmp/gaps.c:13:2: warning: ' $tmp/link.out"
+
 # Several files: each analysed; --dump-cfg works on a lone file.
 run two "$mmucheck" --no-tree "$tmp/tree/mm/walk.c" "$case61"
 expect "two lone files: the findings of both, exit 1" \

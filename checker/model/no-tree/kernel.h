@@ -528,10 +528,18 @@ int _printk(const char *fmt, ...) __printf(1, 2);
 #define raw_write_seqcount_end(s) ((void)(s))
 #define write_seqcount_begin(s) ((void)(s))
 #define write_seqcount_end(s) ((void)(s))
-#define read_seqcount_begin(s) ((s)->sequence)
-#define raw_read_seqcount(s) ((s)->sequence)
-#define read_seqcount_retry(s, start) ((s)->sequence != (start))
-#define raw_seqcount_try_begin(s, start) ((start) = (s)->sequence, 1)
+/* any seqcount_*_t, as the kernel's _Generic() takes them */
+unsigned int __mc_read_seqcount();
+int __mc_read_seqcount_retry();
+#define read_seqcount_begin(s) __mc_read_seqcount(s)
+#define raw_read_seqcount(s) __mc_read_seqcount(s)
+#define raw_read_seqcount_begin(s) __mc_read_seqcount(s)
+#define read_seqcount_retry(s, start) __mc_read_seqcount_retry(s, start)
+#define raw_seqcount_try_begin(s, start) \
+	((start) = __mc_read_seqcount(s), 1)
+#define SEQCNT_RWLOCK_ZERO(name, lock) { .seqcount = { 0 } }
+#define SEQCNT_SPINLOCK_ZERO(name, lock) { .seqcount = { 0 } }
+#define SEQCNT_MUTEX_ZERO(name, lock) { .seqcount = { 0 } }
 #define preempt_disable() __mc_preempt_disable()
 #define preempt_enable() __mc_preempt_enable()
 #define preempt_enable_no_resched() __mc_preempt_enable()
@@ -601,6 +609,15 @@ int __mc_smp_processor_id(void);
 #define TASK_FREEZABLE 0x00002000
 #define __set_current_state(state_value) set_current_state(state_value)
 #define cond_resched() _cond_resched()
+#define next_task(p) list_entry((p)->tasks.next, struct task_struct, tasks)
+#define for_each_process(p) \
+	for (p = &init_task; (p = next_task(p)) != &init_task;)
+#define __for_each_thread(signal, t) \
+	list_for_each_entry(t, &(signal)->thread_head, thread_node)
+#define for_each_thread(p, t) __for_each_thread((p)->signal, t)
+#define for_each_process_thread(p, t) \
+	for_each_process(p) \
+		for_each_thread(p, t)
 #define cond_resched_lock(lock) __cond_resched_lock(lock)
 #define HZ 1000
 #define MAX_JIFFY_OFFSET ((LONG_MAX >> 1) - 1)

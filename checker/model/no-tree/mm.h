@@ -474,5 +474,9 @@ extern unsigned int default_hstate_idx;
 extern struct task_struct init_task;
 struct thread_info *current_thread_info __MC_PROTO((void));
 const struct cred *current_cred __MC_PROTO((void));
+kuid_t task_uid __MC_PROTO((struct task_struct *task));
+kuid_t task_euid __MC_PROTO((struct task_struct *task));
+kuid_t current_uid __MC_PROTO((void));
+kuid_t current_euid __MC_PROTO((void));
 
 #endif

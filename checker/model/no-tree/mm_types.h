@@ -1041,7 +1041,6 @@ struct hrtimer;
 struct hstate;
 struct huge_bootmem_page;
 struct hugepage_subpool;
-struct hugepd_t;
 struct hugetlb_cgroup;
 struct hugetlb_cgroup_per_node;
 struct hugetlb_vma_lock;
@@ -1086,7 +1085,6 @@ struct kmem_obj_info;
 struct kobj_attribute;
 struct kobj_ns_type_operations;
 struct kobj_type;
-struct kobj_uevent_env;
 struct kobject;
 struct kparam_array;
 struct kparam_string;
@@ -1126,7 +1124,6 @@ struct mhp_params;
 struct migrate_vma;
 struct migration_target_control;
 struct mm_cid;
-struct mm_rss_stat;
 struct mm_slot;
 struct mm_struct;
 struct mm_walk;
@@ -1392,7 +1389,6 @@ typedef void free_page_t(struct page *, unsigned long);
 typedef union freelist_aba_t freelist_aba_t;
 typedef struct freeptr_t freeptr_t;
 typedef int fs_param_type(struct p_log *, const struct fs_parameter_spec *, struct fs_parameter *, struct fs_parse_result *);
-typedef struct hugepd_t hugepd_t;
 typedef int (*initcall_t)(void);
 typedef int (*initxattrs)(struct inode *, const struct xattr *, void *);
 typedef unsigned int kasan_vmalloc_flags_t;
@@ -1485,8 +1481,8 @@ struct address_space_operations {
 	int (*swap_activate)(struct swap_info_struct *, struct file *, sector_t *);
 	void (*swap_deactivate)(struct file *);
 	int (*swap_rw)(struct kiocb *, struct iov_iter *);
-	int (*write_begin)(struct file *, struct address_space *, loff_t, unsigned int, struct page **, void **);
-	int (*write_end)(struct file *, struct address_space *, loff_t, unsigned int, unsigned int, struct page *, void *);
+	int (*write_begin)();
+	int (*write_end)();
 	int (*writepage)(struct page *, struct writeback_control *);
 	int (*writepages)(struct address_space *, struct writeback_control *);
 };
@@ -1516,6 +1512,7 @@ struct anon_vma_chain {
 };
 struct anon_vma_name {
 	struct kref kref;
+	char name[];
 };
 struct arch_tlbflush_unmap_batch {
 	struct cpumask cpumask;
@@ -1606,6 +1603,11 @@ struct bin_attribute {
 	size_t size;
 	ssize_t (*write)(struct file *, struct kobject *, struct bin_attribute *, char *, loff_t, size_t);
 };
+struct bio_vec {
+	unsigned int bv_len;
+	unsigned int bv_offset;
+	struct page *bv_page;
+};
 struct bvec_iter {
 	unsigned int bi_bvec_done;
 	unsigned int bi_idx;
@@ -1633,18 +1635,13 @@ struct bio {
 	blk_status_t bi_status;
 	unsigned short bi_vcnt;
 	enum rw_hint bi_write_hint;
-};
-struct bio_vec {
-	unsigned int bv_len;
-	unsigned int bv_offset;
-	struct page *bv_page;
+	struct bio_vec bi_inline_vecs[];
 };
 struct blk_plug {
 	struct request *cached_rq;
 	struct list_head cb_list;
 	u64 cur_ktime;
 	bool has_elevator;
-	struct request *mq_list;
 	bool multiple_queues;
 	bool nowait;
 	unsigned short nr_ios;
@@ -1665,10 +1662,10 @@ struct kobject {
 	unsigned int uevent_suppress : 1;
 };
 struct device {
-	struct bus_type *bus;
+	const struct bus_type *bus;
 	u64 bus_dma_limit;
 	bool can_match : 1;
-	struct class *class;
+	const struct class *class;
 	u64 coherent_dma_mask;
 	struct list_head devres_head;
 	spinlock_t devres_lock;
@@ -1715,7 +1712,7 @@ struct block_device {
 	dev_t bd_dev;
 	struct device bd_device;
 	struct gendisk *bd_disk;
-	int bd_fsfreeze_count;
+	atomic_t bd_fsfreeze_count;
 	struct mutex bd_fsfreeze_mutex;
 	struct super_block *bd_fsfreeze_sb;
 	void *bd_holder;
@@ -1743,17 +1740,17 @@ struct block_device {
 struct block_device_operations {
 	int (*alternative_gpt_sector)(struct gendisk *, sector_t *);
 	unsigned int (*check_events)(struct gendisk *, unsigned int);
-	int (*compat_ioctl)(struct block_device *, fmode_t, unsigned int, unsigned long);
+	int (*compat_ioctl)();
 	char *(*devnode)(struct gendisk *, umode_t *);
 	void (*free_disk)(struct gendisk *);
 	int (*get_unique_id)(struct gendisk *, u8 *, enum blk_unique_id);
 	int (*getgeo)(struct block_device *, struct hd_geometry *);
-	int (*ioctl)(struct block_device *, fmode_t, unsigned int, unsigned long);
-	int (*open)(struct block_device *, fmode_t);
+	int (*ioctl)();
+	int (*open)();
 	struct module *owner;
 	int (*poll_bio)(struct bio *, struct io_comp_batch *, unsigned int);
 	const struct pr_ops *pr_ops;
-	void (*release)(struct gendisk *, fmode_t);
+	void (*release)();
 	int (*report_zones)(struct gendisk *, sector_t, unsigned int, report_zones_cb, void *);
 	int (*rw_page)(struct block_device *, sector_t, struct page *, enum req_op);
 	int (*set_read_only)(struct block_device *, bool);
@@ -1793,7 +1790,7 @@ struct bus_type {
 	const struct iommu_ops *iommu_ops;
 	const struct cpumask *(*irq_get_affinity)(struct device *, unsigned int);
 	struct lock_class_key lock_key;
-	int (*match)(struct device *, struct device_driver *);
+	int (*match)();
 	const char *name;
 	bool need_parent_lock;
 	int (*num_vf)(struct device *);
@@ -1807,7 +1804,7 @@ struct bus_type {
 	void (*shutdown)(struct device *);
 	int (*suspend)(struct device *, pm_message_t);
 	void (*sync_state)(struct device *);
-	int (*uevent)(struct device *, struct kobj_uevent_env *);
+	int (*uevent)();
 };
 struct cachestat {
 	__u64 nr_cache;
@@ -1906,15 +1903,15 @@ struct cgroup_subsys_state {
 };
 struct class {
 	const struct attribute_group **class_groups;
-	void (*class_release)(struct class *);
+	void (*class_release)();
 	const struct attribute_group **dev_groups;
 	struct kobject *dev_kobj;
 	void (*dev_release)(struct device *);
-	int (*dev_uevent)(struct device *, struct kobj_uevent_env *);
-	char *(*devnode)(struct device *, umode_t *);
-	void (*get_ownership)(struct device *, kuid_t *, kgid_t *);
+	int (*dev_uevent)();
+	char *(*devnode)();
+	void (*get_ownership)();
 	const char *name;
-	const void *(*namespace)(struct device *);
+	const void *(*namespace)();
 	const struct kobj_ns_type_operations *ns_type;
 	struct module *owner;
 	struct subsys_private *p;
@@ -1930,7 +1927,7 @@ struct compact_control {
 	unsigned long fast_start_pfn;
 	bool finish_pageblock;
 	unsigned long free_pfn;
-	struct list_head freepages;
+	struct list_head freepages[11];
 	gfp_t gfp_mask;
 	int highest_zoneidx;
 	bool ignore_block_suitable;
@@ -2058,7 +2055,7 @@ struct dentry {
 	struct hlist_head d_children;
 	unsigned int d_flags;
 	void *d_fsdata;
-	unsigned char d_iname[32];
+	unsigned char d_iname[40];
 	struct inode *d_inode;
 	struct list_head d_lru;
 	struct qstr d_name;
@@ -2093,10 +2090,10 @@ struct dev_pagemap {
 	const struct dev_pagemap_ops *ops;
 	void *owner;
 	struct range range;
-	struct range ranges[0];
 	struct percpu_ref ref;
 	enum memory_type type;
 	unsigned long vmemmap_shift;
+	struct range ranges[];
 };
 struct dev_pagemap_ops {
 	int (*memory_failure)(struct dev_pagemap *, unsigned long, unsigned long, int);
@@ -2192,7 +2189,7 @@ struct fid {
 	u32 parent_ino;
 	u16 parent_partref;
 	u16 partref;
-	__u32 raw[0];
+	__u32 raw[];
 };
 struct file_ra_state {
 	unsigned int async_size;
@@ -2218,6 +2215,7 @@ struct file {
 	struct address_space *f_mapping;
 	fmode_t f_mode;
 	const struct file_operations *f_op;
+	struct fown_struct *f_owner;
 	struct path f_path;
 	u64 f_pipe;
 	loff_t f_pos;
@@ -2258,7 +2256,7 @@ struct file_operations {
 	int (*release)(struct inode *, struct file *);
 	loff_t (*remap_file_range)(struct file *, loff_t, struct file *, loff_t, loff_t, unsigned int);
 	ssize_t (*sendpage)(struct file *, struct page *, int, size_t, loff_t *, int);
-	int (*setlease)(struct file *, long, struct file_lock **, void **);
+	int (*setlease)();
 	void (*show_fdinfo)(struct seq_file *, struct file *);
 	void (*splice_eof)(struct file *);
 	ssize_t (*splice_read)(struct file *, loff_t *, struct pipe_inode_info *, size_t, unsigned int);
@@ -2310,6 +2308,7 @@ struct filename {
 	const char *name;
 	atomic_t refcnt;
 	const char *uptr;
+	char iname[];
 };
 struct page {
 	void *__filler;
@@ -2391,7 +2390,7 @@ struct folio {
 	swp_entry_t swap;
 };
 struct folio_batch {
-	struct folio * folios[15];
+	struct folio * folios[31];
 	unsigned char i;
 	unsigned char nr;
 	bool percpu_pvec_drained;
@@ -2602,6 +2601,7 @@ struct hugetlb_cgroup {
 	struct cgroup_file events_local_file[2];
 	struct page_counter hugepage[2];
 	struct page_counter rsvd_hugepage[2];
+	struct hugetlb_cgroup_per_node * nodeinfo[];
 };
 struct hugetlb_cgroup_per_node {
 	unsigned long usage[2];
@@ -2643,7 +2643,7 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct fsnotify_mark_connector *i_fsnotify_marks;
 	__u32 i_fsnotify_mask;
-	__u32 i_generation;
+	u32 i_generation;
 	kgid_t i_gid;
 	struct hlist_node i_hash;
 	unsigned long i_ino;
@@ -2670,11 +2670,11 @@ struct inode {
 	void *i_security;
 	atomic64_t i_sequence;
 	loff_t i_size;
-	unsigned long i_state;
+	u32 i_state;
 	kuid_t i_uid;
 	atomic64_t i_version;
 	struct list_head i_wb_list;
-	u8 i_write_hint;
+	enum rw_hint i_write_hint;
 	atomic_t i_writecount;
 };
 struct shared_policy {
@@ -2709,30 +2709,30 @@ struct iattr {
 };
 struct inode_operations {
 	int (*atomic_open)(struct inode *, struct dentry *, struct file *, unsigned int, umode_t);
-	int (*create)(struct user_namespace *, struct inode *, struct dentry *, umode_t, bool);
+	int (*create)();
 	int (*fiemap)(struct inode *, struct fiemap_extent_info *, u64, u64);
 	int (*fileattr_get)(struct dentry *, struct fileattr *);
-	int (*fileattr_set)(struct user_namespace *, struct dentry *, struct fileattr *);
-	struct posix_acl *(*get_acl)(struct inode *, int, bool);
+	int (*fileattr_set)();
+	struct posix_acl *(*get_acl)();
 	struct posix_acl *(*get_inode_acl)(struct inode *, int, bool);
 	const char *(*get_link)(struct dentry *, struct inode *, struct delayed_call *);
 	struct offset_ctx *(*get_offset_ctx)(struct inode *);
-	int (*getattr)(struct user_namespace *, const struct path *, struct kstat *, u32, unsigned int);
+	int (*getattr)();
 	int (*link)(struct dentry *, struct inode *, struct dentry *);
 	ssize_t (*listxattr)(struct dentry *, char *, size_t);
 	struct dentry *(*lookup)(struct inode *, struct dentry *, unsigned int);
-	int (*mkdir)(struct user_namespace *, struct inode *, struct dentry *, umode_t);
-	int (*mknod)(struct user_namespace *, struct inode *, struct dentry *, umode_t, dev_t);
-	int (*permission)(struct user_namespace *, struct inode *, int);
+	int (*mkdir)();
+	int (*mknod)();
+	int (*permission)();
 	int (*readlink)(struct dentry *, char *, int);
-	int (*rename)(struct user_namespace *, struct inode *, struct dentry *, struct inode *, struct dentry *, unsigned int);
+	int (*rename)();
 	int (*rmdir)(struct inode *, struct dentry *);
-	int (*set_acl)(struct user_namespace *, struct inode *, struct posix_acl *, int);
-	int (*setattr)(struct user_namespace *, struct dentry *, struct iattr *);
-	int (*symlink)(struct user_namespace *, struct inode *, struct dentry *, const char *);
-	int (*tmpfile)(struct user_namespace *, struct inode *, struct file *, umode_t);
+	int (*set_acl)();
+	int (*setattr)();
+	int (*symlink)();
+	int (*tmpfile)();
 	int (*unlink)(struct inode *, struct dentry *);
-	int (*update_time)(struct inode *, struct timespec64 *, int);
+	int (*update_time)();
 };
 struct interval_tree_node {
 	unsigned long __subtree_last;
@@ -2877,10 +2877,10 @@ struct kobj_attribute {
 	ssize_t (*store)(struct kobject *, struct kobj_attribute *, const char *, size_t);
 };
 struct kobj_type {
-	const struct kobj_ns_type_operations *(*child_ns_type)(struct kobject *);
+	const struct kobj_ns_type_operations *(*child_ns_type)();
 	const struct attribute_group **default_groups;
-	void (*get_ownership)(struct kobject *, kuid_t *, kgid_t *);
-	const void *(*namespace)(struct kobject *);
+	void (*get_ownership)();
+	const void *(*namespace)();
 	void (*release)(struct kobject *);
 	const struct sysfs_ops *sysfs_ops;
 };
@@ -2956,7 +2956,7 @@ struct lruvec {
 	unsigned long refaults[2];
 };
 struct mem_cgroup_reclaim_cookie {
-	unsigned int generation;
+	int generation;
 	pg_data_t *pgdat;
 };
 struct mem_dqinfo {
@@ -3005,9 +3005,9 @@ struct memory_block {
 	struct list_head group_next;
 	int nid;
 	unsigned long nr_vmemmap_pages;
-	int online_type;
+	enum mmop online_type;
 	unsigned long start_section_nr;
-	unsigned long state;
+	enum memory_block_state state;
 	struct zone *zone;
 };
 struct memory_dev_type {
@@ -3132,7 +3132,8 @@ struct mm_struct {
 	pgd_t *pgd;
 	atomic_long_t pgtables_bytes;
 	atomic64_t pinned_vm;
-	unsigned long saved_auxv[48];
+	struct percpu_counter rss_stat[4];
+	unsigned long saved_auxv[52];
 	unsigned long stack_vm;
 	unsigned long start_brk;
 	unsigned long start_code;
@@ -3145,6 +3146,7 @@ struct mm_struct {
 	struct uprobes_state uprobes_state;
 	struct user_namespace *user_ns;
 	seqcount_t write_protect_seq;
+	unsigned long cpu_bitmap[];
 };
 struct mm_walk {
 	enum page_walk_action action;
@@ -3172,6 +3174,7 @@ struct mmu_gather_batch {
 	unsigned int max;
 	struct mmu_gather_batch *next;
 	unsigned int nr;
+	struct encoded_page * encoded_pages[];
 };
 struct mmu_gather {
 	struct page * __pages[8];
@@ -3209,6 +3212,7 @@ struct mmu_interval_notifier_ops {
 struct mmu_table_batch {
 	unsigned int nr;
 	struct callback_head rcu;
+	void * tables[];
 };
 struct movable_operations {
 	bool (*isolate_page)(struct page *, isolate_mode_t);
@@ -3307,6 +3311,11 @@ struct pagevec {
 	struct page * pages[15];
 	bool percpu_pvec_drained;
 };
+struct pcpu_group_info {
+	unsigned long base_offset;
+	unsigned int *cpu_map;
+	int nr_units;
+};
 struct pcpu_alloc_info {
 	size_t __ai_size;
 	size_t alloc_size;
@@ -3316,6 +3325,7 @@ struct pcpu_alloc_info {
 	size_t reserved_size;
 	size_t static_size;
 	size_t unit_size;
+	struct pcpu_group_info groups[];
 };
 struct pcpu_block_md {
 	int contig_hint;
@@ -3343,11 +3353,7 @@ struct pcpu_chunk {
 	int nr_pages;
 	int nr_populated;
 	int start_offset;
-};
-struct pcpu_group_info {
-	unsigned long base_offset;
-	unsigned int *cpu_map;
-	int nr_units;
+	unsigned long populated[];
 };
 struct pcpu_hot {
 	u64 call_depth;
@@ -3362,13 +3368,13 @@ struct pcpu_hot {
 };
 struct per_cpu_nodestat {
 	s8 stat_threshold;
-	s8 vm_node_stat_diff[41];
+	s8 vm_node_stat_diff[45];
 };
 struct per_cpu_pages {
 	u8 alloc_factor;
 	int batch;
 	int count;
-	short expire;
+	u8 expire;
 	u8 flags;
 	short free_count;
 	short free_factor;
@@ -3386,14 +3392,14 @@ struct per_cpu_zonestat {
 struct swap_cluster_info {
 	u16 count;
 	unsigned int data : 24;
-	unsigned int flags : 8;
+	u8 flags;
 	struct list_head list;
 	spinlock_t lock;
 	u8 order;
 };
 struct percpu_cluster {
 	struct swap_cluster_info index;
-	unsigned int next;
+	unsigned int next[10];
 };
 struct zone {
 	unsigned long _watermark[4];
@@ -3473,7 +3479,7 @@ struct pglist_data {
 	bool proactive_compact_trigger;
 	wait_queue_head_t reclaim_wait[4];
 	unsigned long totalreserve_pages;
-	atomic_long_t vm_stat[41];
+	atomic_long_t vm_stat[45];
 };
 struct pin_longterm_test {
 	__u64 addr;
@@ -3645,7 +3651,7 @@ struct quota_info {
 struct ratelimit_state {
 	unsigned long begin;
 	int burst;
-	unsigned long flags;
+	unsigned int flags;
 	int interval;
 	raw_spinlock_t lock;
 	int missed;
@@ -3764,7 +3770,7 @@ struct seqcount_rwlock {
 };
 struct simple_xattrs {
 	struct list_head head;
-	spinlock_t lock;
+	rwlock_t lock;
 	struct rb_root rb_root;
 };
 struct shmem_inode_info {
@@ -3878,7 +3884,7 @@ struct signal_struct {
 	short oom_score_adj_min;
 	unsigned long oublock;
 	struct pid * pids[4];
-	struct list_head posix_timers;
+	struct hlist_head posix_timers;
 	int quick_threads;
 	refcount_t sigcnt;
 	struct taskstats *stats;
@@ -3897,6 +3903,7 @@ struct simple_xattr {
 	char *name;
 	struct rb_node rb_node;
 	size_t size;
+	char value[];
 };
 struct slab {
 	unsigned long __page_flags;
@@ -3942,9 +3949,9 @@ struct srcu_data {
 	bool srcu_cblist_invoking;
 	unsigned long srcu_gp_seq_needed;
 	unsigned long srcu_gp_seq_needed_exp;
-	unsigned long srcu_lock_count[2];
+	atomic_long_t srcu_lock_count[2];
 	int srcu_nmi_safety;
-	unsigned long srcu_unlock_count[2];
+	atomic_long_t srcu_unlock_count[2];
 	struct srcu_struct *ssp;
 	struct work_struct work;
 };
@@ -4034,7 +4041,7 @@ struct super_block {
 	atomic_long_t s_fsnotify_connectors;
 	struct fsnotify_sb_info *s_fsnotify_info;
 	struct fsnotify_mark_connector *s_fsnotify_marks;
-	__u32 s_fsnotify_mask;
+	u32 s_fsnotify_mask;
 	char s_id[32];
 	unsigned long s_iflags;
 	spinlock_t s_inode_list_lock;
@@ -4058,7 +4065,7 @@ struct super_block {
 	atomic_long_t s_remove_count;
 	struct dentry *s_root;
 	void *s_security;
-	struct shrinker s_shrink;
+	struct shrinker *s_shrink;
 	int s_stack_depth;
 	const char *s_subtype;
 	struct mutex s_sync_lock;
@@ -4072,7 +4079,7 @@ struct super_block {
 	u8 s_uuid_len;
 	struct mutex s_vfs_rename_mutex;
 	errseq_t s_wb_err;
-	const struct xattr_handler **s_xattr;
+	const struct xattr_handler *const *s_xattr;
 };
 struct super_operations {
 	struct inode *(*alloc_inode)(struct super_block *);
@@ -4083,7 +4090,7 @@ struct super_operations {
 	long (*free_cached_objects)(struct super_block *, struct shrink_control *);
 	void (*free_inode)(struct inode *);
 	int (*freeze_fs)(struct super_block *);
-	int (*freeze_super)(struct super_block *);
+	int (*freeze_super)();
 	struct dquot **(*get_dquots)(struct inode *);
 	long (*nr_cached_objects)(struct super_block *, struct shrink_control *);
 	void (*put_super)(struct super_block *);
@@ -4097,7 +4104,7 @@ struct super_operations {
 	void (*shutdown)(struct super_block *);
 	int (*statfs)(struct dentry *, struct kstatfs *);
 	int (*sync_fs)(struct super_block *, int);
-	int (*thaw_super)(struct super_block *);
+	int (*thaw_super)();
 	void (*umount_begin)(struct super_block *);
 	int (*unfreeze_fs)(struct super_block *);
 	int (*write_inode)(struct inode *, struct writeback_control *);
@@ -4120,12 +4127,12 @@ struct swap_info_struct {
 	unsigned int cluster_nr;
 	struct completion comp;
 	spinlock_t cont_lock;
-	struct swap_cluster_list discard_clusters;
+	struct list_head discard_clusters;
 	struct work_struct discard_work;
 	unsigned long flags;
 	unsigned int frag_cluster_nr[10];
 	struct list_head frag_clusters[10];
-	struct swap_cluster_list free_clusters;
+	struct list_head free_clusters;
 	struct list_head full_clusters;
 	unsigned int highest_bit;
 	unsigned int inuse_pages;
@@ -4145,6 +4152,7 @@ struct swap_info_struct {
 	signed char type;
 	struct percpu_ref users;
 	unsigned long *zeromap;
+	struct plist_node avail_lists[];
 };
 struct swap_slots_cache {
 	struct mutex alloc_lock;
@@ -4291,7 +4299,7 @@ struct task_struct {
 	u64 parent_exec_id;
 	unsigned int pasid_activated : 1;
 	int pdeath_signal;
-	struct perf_event_context * perf_event_ctxp[2];
+	struct perf_event_context *perf_event_ctxp;
 	struct list_head perf_event_list;
 	struct mutex perf_event_mutex;
 	u8 perf_recursion[4];
@@ -4426,7 +4434,7 @@ struct unlink_vma_file_batch {
 };
 struct uprobe_consumer {
 	struct list_head cons_node;
-	bool (*filter)(struct uprobe_consumer *, enum uprobe_filter_ctx, struct mm_struct *);
+	bool (*filter)();
 	int (*handler)(struct uprobe_consumer *, struct pt_regs *);
 	struct uprobe_consumer *next;
 	int (*ret_handler)(struct uprobe_consumer *, unsigned long, struct pt_regs *);
@@ -4492,7 +4500,7 @@ struct vm_area_struct {
 	atomic_long_t swap_readahead_info;
 	unsigned long vm_end;
 	struct file *vm_file;
-	unsigned long vm_flags;
+	vm_flags_t vm_flags;
 	struct vma_lock *vm_lock;
 	unsigned int vm_lock_seq;
 	struct mm_struct *vm_mm;
@@ -4506,7 +4514,7 @@ struct vm_area_struct {
 	struct vm_userfaultfd_ctx vm_userfaultfd_ctx;
 };
 struct vm_event_state {
-	unsigned long event[100];
+	unsigned long event[109];
 };
 struct vm_fault {
 	unsigned long address;
@@ -4530,8 +4538,8 @@ struct vm_operations_struct {
 	void (*close)(struct vm_area_struct *);
 	vm_fault_t (*fault)(struct vm_fault *);
 	struct page *(*find_special_page)(struct vm_area_struct *, unsigned long);
-	struct mempolicy *(*get_policy)(struct vm_area_struct *, unsigned long);
-	vm_fault_t (*huge_fault)(struct vm_fault *, enum page_entry_size);
+	struct mempolicy *(*get_policy)();
+	vm_fault_t (*huge_fault)();
 	vm_fault_t (*map_pages)(struct vm_fault *, unsigned long, unsigned long);
 	int (*may_split)(struct vm_area_struct *, unsigned long);
 	int (*mprotect)(struct vm_area_struct *, unsigned long, unsigned long, unsigned long);
@@ -4711,7 +4719,7 @@ struct xattr_handler {
 	bool (*list)(struct dentry *);
 	const char *name;
 	const char *prefix;
-	int (*set)(const struct xattr_handler *, struct user_namespace *, struct dentry *, struct inode *, const char *, const void *, size_t, int);
+	int (*set)();
 };
 struct zap_details {
 	bool even_cows;
@@ -4719,7 +4727,7 @@ struct zap_details {
 	zap_flags_t zap_flags;
 };
 struct zpool_driver {
-	void *(*create)(const char *, gfp_t, const struct zpool_ops *, struct zpool *);
+	void *(*create)();
 	void (*destroy)(void *);
 	void (*free)(void *, unsigned long);
 	struct list_head list;

@@ -138,6 +138,9 @@ typedef struct {
 	u64 val;
 } pfn_t;
 typedef unsigned long pte_marker;
+typedef struct {
+	unsigned long pd;
+} hugepd_t;
 
 typedef struct {
 	int counter;
