@@ -34,6 +34,7 @@
 #include "parse/parse.h"
 #include "lib/util.h"
 #include "report/verify.h"
+#include "diff.h"
 #include "scan.h"
 
 struct options;
@@ -60,6 +61,8 @@ struct options {
 	int under_kbuild; /* run by make C=1/C=2 (KBUILD_CHECKSRC set) */
 	const char *summary; /* --summary=OUT.json: the per-file pass */
 	const char *baseline, *write_baseline; /* scan and link */
+	const char *patch, *series; /* diff --patch=FILE, --series=MBOX */
+	int terse, b4; /* diff --terse, --b4 */
 	int jobs; /* -j N for scan */
 	const char *kdir, *kbuild; /* --kdir=SRC --kbuild=BUILD */
 	const char *compdb; /* -p DIR */
@@ -275,6 +278,7 @@ static int cmd_summarize(const struct options *opts, const struct source *src,
 }
 
 static int cmd_scan(const struct options *opts, int nr, const char **argv);
+static int cmd_diff(const struct options *opts, int nr, const char **argv);
 static int cmd_link(const struct options *opts, int nr, const char **argv);
 
 static const struct command commands[] = {
@@ -283,6 +287,7 @@ static const struct command commands[] = {
 	{ "summarize", cmd_summarize, NULL },
 	{ "scan", NULL, cmd_scan },
 	{ "link", NULL, cmd_link },
+	{ "diff", NULL, cmd_diff },
 };
 
 /* The command named by the first argument ("scan", "link"), or NULL. */
@@ -400,6 +405,32 @@ static void opt_write_baseline(struct options *opts, const char *value)
 	opts->write_baseline = value;
 }
 
+static void opt_patch(struct options *opts, const char *value)
+{
+	if (opts->series)
+		die("--patch and --series exclude each other");
+	opts->patch = value;
+}
+
+static void opt_series(struct options *opts, const char *value)
+{
+	if (opts->patch)
+		die("--patch and --series exclude each other");
+	opts->series = value;
+}
+
+static void opt_terse(struct options *opts, const char *value)
+{
+	(void)value;
+	opts->terse = 1;
+}
+
+static void opt_b4(struct options *opts, const char *value)
+{
+	(void)value;
+	opts->b4 = 1;
+}
+
 static void opt_summary(struct options *opts, const char *value)
 {
 	set_command(opts, "--summary", "summarize");
@@ -488,7 +519,7 @@ static const struct option option_table[] = {
 	{ "--format", "=text|json|sarif", OPTION_VALUE, opt_format,
 	  "how findings are printed (default text, compiler style)" },
 	{ "--baseline", "=FILE", OPTION_VALUE, opt_baseline,
-	  "scan, link: the findings of FILE are known (old, exit 0)" },
+	  "scan, link, diff: the findings of FILE are known (old, exit 0)" },
 	{ "--write-baseline", "=FILE", OPTION_VALUE, opt_write_baseline,
 	  "scan, link: write the findings to FILE, one a line, sorted" },
 	{ "--confidence", "=LEVEL", OPTION_VALUE, opt_confidence,
@@ -497,6 +528,14 @@ static const struct option option_table[] = {
 	  "the API era, instead of reading it from mmu_notifier.h" },
 	{ "--verify", "", OPTION_NO_VALUE, opt_verify,
 	  "check FILE's findings against its expect: tags (testcases/)" },
+	{ "--patch", "=FILE", OPTION_VALUE, opt_patch,
+	  "diff: FILE (- for stdin) applied to BASE (default HEAD)" },
+	{ "--series", "=MBOX", OPTION_VALUE, opt_series,
+	  "diff: each patch of MBOX in turn, applied to BASE" },
+	{ "--terse", "", OPTION_NO_VALUE, opt_terse,
+	  "diff: one line a new finding, as checkpatch --terse" },
+	{ "--b4", "", OPTION_NO_VALUE, opt_b4,
+	  "diff: an \"ERROR:\" line a new finding, for b4 prep --check" },
 	{ "--summary", "=OUT.json", OPTION_VALUE, opt_summary,
 	  "the per-file pass of scan: write FILE's summary, print nothing" },
 	{ "-j", " N", OPTION_VALUE, opt_jobs,
@@ -526,7 +565,9 @@ static void help(FILE *out)
 		"       mmucheck [options] -p DIR FILE.c...\n"
 		"       mmucheck [options] --no-tree [-DNAME[=VALUE]...] FILE.c...|-\n"
 		"       mmucheck scan [options] --kdir=SRC --kbuild=BUILD [PATH...]\n"
-		"       mmucheck link [options] [--kdir=SRC] SUMMARY.json...\n");
+		"       mmucheck link [options] [--kdir=SRC] SUMMARY.json...\n"
+		"       mmucheck diff [options] [-C DIR] [--kbuild=BUILD] [BASE [HEAD]]\n"
+		"       mmucheck diff [options] --patch=FILE|--series=MBOX [BASE]\n");
 	for (i = 0; i < ARRAY_SIZE(option_table); i++) {
 		const struct option *o = &option_table[i];
 		int width = (int)(strlen(o->name) + strlen(o->value));
@@ -949,6 +990,41 @@ static int cmd_scan(const struct options *opts, int nr, const char **argv)
 	return run_scan(&so, nr, argv);
 }
 
+/*
+ * "mmucheck diff [-C DIR] [BASE [HEAD]]": in the git work tree DIR (or
+ * here), built in place or in --kbuild=BUILD.
+ */
+static int cmd_diff(const struct options *opts, int nr, const char **argv)
+{
+	struct diff_options o = { .scan = tree_options(opts) };
+	const char **revs = xcalloc(nr + 1, sizeof(*revs));
+	int i, nr_revs = 0, ret;
+
+	if (opts->kdir)
+		die("diff: the tree is the git work tree (-C DIR), not --kdir");
+	if (opts->write_baseline)
+		die("diff: --write-baseline applies to scan and link");
+	for (i = 0; i < nr; i++) {
+		if (!strcmp(argv[i], "-C") && i + 1 < nr)
+			o.dir = argv[++i];
+		else if (!strncmp(argv[i], "-C", 2) && argv[i][2])
+			o.dir = argv[i] + 2;
+		else if (!strcmp(argv[i], "--"))
+			continue;
+		else if (argv[i][0] == '-')
+			die("diff: unknown option '%s'", argv[i]);
+		else
+			revs[nr_revs++] = argv[i];
+	}
+	o.patch = opts->patch;
+	o.series = opts->series;
+	o.terse = opts->terse;
+	o.b4 = opts->b4;
+	ret = run_diff(&o, nr_revs, revs);
+	free(revs);
+	return ret;
+}
+
 static int cmd_link(const struct options *opts, int nr, const char **argv)
 {
 	struct scan_options so = tree_options(opts);
@@ -966,6 +1042,8 @@ int main(int argc, const char **argv)
 		return word->run_args(&opts, nr_args - 1, argv + 1);
 	if (opts.baseline || opts.write_baseline)
 		die("--baseline and --write-baseline apply to scan and link");
+	if (opts.patch || opts.series || opts.terse || opts.b4)
+		die("--patch, --series, --terse and --b4 apply to diff");
 
 	if (opts.no_tree)
 		return run_no_tree(&opts, nr_args, argv);

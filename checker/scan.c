@@ -19,6 +19,7 @@
 
 #include "analyse.h"
 #include "lib/diag.h"
+#include "lib/view.h"
 #include "input/inputs.h"
 #include "input/isolate.h"
 #include "input/choose.h"
@@ -29,7 +30,7 @@
 #include "link/summary.h"
 
 /* Bump when the summaries change meaning: the cache is then redone. */
-#define SUMMARY_FORMAT "4"
+#define SUMMARY_FORMAT "5"
 
 /* Not for an x86 kernel, or not kernel code. */
 static const char *const skipped_dirs[] = {
@@ -65,7 +66,7 @@ static char *summary_key(const char *path, const struct clang_args *args)
 	XXH3_64bits_update(h, tool_id(), strlen(tool_id()));
 	for (i = 0; i < args->argc; i++)
 		XXH3_64bits_update(h, args->argv[i], strlen(args->argv[i]) + 1);
-	text = read_file(path, &size);
+	text = view_read(path, &size);
 	if (text)
 		XXH3_64bits_update(h, text, size);
 	free(text);
@@ -86,9 +87,123 @@ static void mkdir_parents(const char *path)
 	free(dir);
 }
 
+/*
+ * The texts a summary was made from besides its own file: each file's
+ * hash, remembered for the view it was read in (headers are shared by
+ * most files of a scan).
+ */
+struct text_hash {
+	char *path;
+	unsigned long long hash;
+	struct text_hash *next;
+};
+
+#define TEXT_HASH_BUCKETS 4096
+static struct text_hash *text_hashes[TEXT_HASH_BUCKETS];
+static const struct view *hashed_view;
+static char hashed_view_id[17];
+
+static void forget_text_hashes(void)
+{
+	struct text_hash *t, *next;
+	int i;
+
+	for (i = 0; i < TEXT_HASH_BUCKETS; i++) {
+		for (t = text_hashes[i]; t; t = next) {
+			next = t->next;
+			free(t->path);
+			free(t);
+		}
+		text_hashes[i] = NULL;
+	}
+}
+
+static unsigned long long text_hash(const char *path)
+{
+	const struct view *v = view_current();
+	unsigned long long h = XXH3_64bits(path, strlen(path));
+	struct text_hash **bucket = &text_hashes[h % TEXT_HASH_BUCKETS], *t;
+	size_t size = 0;
+	char *text;
+
+	if (v != hashed_view || (v && strcmp(v->id, hashed_view_id))) {
+		forget_text_hashes();
+		hashed_view = v;
+		snprintf(hashed_view_id, sizeof(hashed_view_id), "%s",
+			 v ? v->id : "");
+	}
+	for (t = *bucket; t; t = t->next)
+		if (!strcmp(t->path, path))
+			return t->hash;
+	text = view_read(path, &size);
+	t = xmalloc(sizeof(*t));
+	t->path = xstrdup(path);
+	/* a file gone hashes apart from every text */
+	t->hash = text ? XXH3_64bits(text, size) : ~0ULL;
+	t->next = *bucket;
+	*bucket = t;
+	free(text);
+	return t->hash;
+}
+
+static void deps_key(const struct strlist *paths, char key[17])
+{
+	XXH3_state_t *h = XXH3_createState();
+	unsigned long long one;
+	int i;
+
+	XXH3_64bits_reset(h);
+	for (i = 0; i < paths->nr; i++) {
+		one = text_hash(paths->items[i]);
+		XXH3_64bits_update(h, paths->items[i],
+				   strlen(paths->items[i]) + 1);
+		XXH3_64bits_update(h, &one, sizeof(one));
+	}
+	snprintf(key, 17, "%016llx", (unsigned long long)XXH3_64bits_digest(h));
+	XXH3_freeState(h);
+}
+
+static void add_inclusion(CXFile file, CXSourceLocation *stack,
+			  unsigned int depth, CXClientData data)
+{
+	struct strlist *paths = data;
+	CXString name = clang_getFileName(file);
+	const char *s = clang_getCString(name);
+	char *real = s && s[0] != '/' ? realpath(s, NULL) : NULL;
+
+	(void)stack;
+	/* depth 0 is the main file, which the key already covers */
+	if (depth && (real || (s && *s)) && !strlist_has(paths, real ? real : s))
+		strlist_add(paths, real ? real : s);
+	free(real);
+	clang_disposeString(name);
+}
+
+static void collect_deps(const struct source *src, struct summary_deps *deps)
+{
+	clang_getInclusions(src->tu, add_inclusion, &deps->paths);
+	deps_key(&deps->paths, deps->key);
+}
+
+/* Do the texts a summary was made from read the same now? */
+static int deps_hold(const char *summary)
+{
+	struct summary_deps deps = { { NULL, 0, 0 }, "" };
+	char key[17];
+	int ret = 0;
+
+	if (!read_summary_deps(summary, &deps)) {
+		deps_key(&deps.paths, key);
+		ret = !strcmp(key, deps.key);
+	}
+	strlist_release(&deps.paths);
+	return ret;
+}
+
 int write_file_summary(const struct source *src, const struct clang_args *args,
 		       int kernel_version, const char *out_path)
 {
+	struct summary_deps deps = { { NULL, 0, 0 }, "" };
 	struct findings found = { NULL, 0, 0, 0, 0 };
 	struct program prog = { 0 };
 	struct model forced = { kernel_version, "--kernel-version" };
@@ -100,15 +215,18 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 
 	check_translation_unit((struct source *)src, &forced, CONF_LOW, &found,
 			       &prog);
+	collect_deps(src, &deps);
 	snprintf(tmp, len, "%s.tmp", out_path);
 	mkdir_parents(tmp);
 	out = fopen(tmp, "w");
-	if (!out || write_summaries(out, &prog, &found, src->path, key) ||
+	if (!out ||
+	    write_summaries(out, &prog, &found, src->path, key, &deps) ||
 	    fclose(out) || rename(tmp, out_path))
 		ret = error("%s: cannot write %s: %s", src->path, out_path,
 			    strerror(errno));
 	release_program(&prog);
 	release_findings(&found);
+	strlist_release(&deps.paths);
 	free(key);
 	free(tmp);
 	return ret;
@@ -132,8 +250,6 @@ struct scan {
 	char *cache_dir;
 	double start;
 	int index_checked, use_index; /* the tree's id-utils index */
-	struct file_list tree; /* without it: the tree's .c files */
-	char *tree_want; /* per tree file: the paths and config take it */
 };
 
 static double now(void)
@@ -203,6 +319,16 @@ static void add_unit(struct scan *sc, const char *rel)
 	u->size = file_size(sc->o->kdir, rel);
 }
 
+/* A file the disk has that this side of a change has not. */
+static int hidden(const struct scan *sc, const char *rel)
+{
+	char *path = fmt_str("%s/%s", sc->o->kdir, rel);
+	int ret = view_hides(path);
+
+	free(path);
+	return ret;
+}
+
 static int in_tree(const struct scan *sc, const char *rel)
 {
 	char *path = fmt_str("%s/%s", sc->o->kdir, rel);
@@ -262,35 +388,126 @@ static int index_usable(struct scan *sc)
 	return sc->use_index;
 }
 
+/*
+ * Without an index, the tree's files are listed, filtered and searched:
+ * seconds on a kernel.  mmucheck diff scans one tree once per side, and
+ * what the disk answers does not change between them: it is asked once
+ * a process.  A view that changes a Makefile changes which files are
+ * built, and so the filter.
+ */
+struct search {
+	char *names; /* the identifiers, joined */
+	char *hit; /* per tree file */
+};
+
+static struct {
+	char *key; /* the tree, the PATHs and the Makefiles' view */
+	struct file_list tree;
+	char *want; /* per tree file: the paths and config take it */
+	struct search *searches;
+	int nr, alloc;
+} disk;
+
+static char *want_key(const struct scan *sc, int nr, const char **paths)
+{
+	const struct view *v = view_current();
+	char *key = fmt_str("%s\n", sc->o->kdir), *more;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		more = fmt_str("%s%s\n", key, paths[i]);
+		free(key);
+		key = more;
+	}
+	for (i = 0; v && i < v->nr; i++) {
+		const char *base = strrchr(v->files[i].path, '/');
+
+		if (base && (!strcmp(base, "/Makefile") ||
+			     !strcmp(base, "/Kbuild"))) {
+			more = fmt_str("%s%s", key, v->id);
+			free(key);
+			return more;
+		}
+	}
+	return key;
+}
+
+static void forget_disk(void)
+{
+	int i;
+
+	for (i = 0; i < disk.nr; i++) {
+		free(disk.searches[i].names);
+		free(disk.searches[i].hit);
+	}
+	free(disk.searches);
+	free(disk.key);
+	free(disk.want);
+	release_file_list(&disk.tree);
+	memset(&disk, 0, sizeof(disk));
+}
+
+static void list_tree(struct scan *sc, int nr, const char **paths)
+{
+	char *key = want_key(sc, nr, paths);
+	int i;
+
+	if (disk.key && !strcmp(disk.key, key)) {
+		free(key);
+		return;
+	}
+	forget_disk();
+	disk.key = key;
+	if (list_c_files(sc->o->kdir, &disk.tree))
+		die("scan: cannot read the tree %s", sc->o->kdir);
+	disk.want = xcalloc(disk.tree.nr + 1, 1);
+	for (i = 0; i < disk.tree.nr; i++)
+		disk.want[i] =
+			(char)wanted_path(sc, disk.tree.paths[i], nr, paths);
+}
+
+static const char *search_tree(const struct scan *sc,
+			       const struct strlist *names)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	char *joined = xstrdup(""), *more;
+	struct search *s;
+	int i;
+
+	for (i = 0; i < names->nr; i++) {
+		more = fmt_str("%s%s\n", joined, names->items[i]);
+		free(joined);
+		joined = more;
+	}
+	for (i = 0; i < disk.nr; i++)
+		if (!strcmp(disk.searches[i].names, joined)) {
+			free(joined);
+			return disk.searches[i].hit;
+		}
+	ALLOC_GROW(disk.searches, disk.nr, disk.alloc);
+	s = &disk.searches[disk.nr++];
+	s->names = joined;
+	s->hit = xcalloc(disk.tree.nr + 1, 1);
+	files_naming(sc->o->kdir, &disk.tree, disk.want, names,
+		     cores > 1 ? (int)cores : 1, s->hit);
+	return s->hit;
+}
+
 /* Without an index: a word search of the tree's wanted .c files. */
 static int add_files_searched(struct scan *sc, const struct strlist *names,
 			      int nr, const char **paths)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	char *want, *hit;
+	const char *hit;
 	int i, added = 0;
 
-	if (!sc->tree_want) {
-		if (list_c_files(sc->o->kdir, &sc->tree))
-			die("scan: cannot read the tree %s", sc->o->kdir);
-		sc->tree_want = xcalloc(sc->tree.nr + 1, 1);
-		for (i = 0; i < sc->tree.nr; i++)
-			sc->tree_want[i] = (char)wanted_path(
-				sc, sc->tree.paths[i], nr, paths);
-	}
-	want = xcalloc(sc->tree.nr + 1, 1);
-	hit = xcalloc(sc->tree.nr + 1, 1);
-	for (i = 0; i < sc->tree.nr; i++)
-		want[i] = sc->tree_want[i] && !has_unit(sc, sc->tree.paths[i]);
-	files_naming(sc->o->kdir, &sc->tree, want, names,
-		     cores > 1 ? (int)cores : 1, hit);
-	for (i = 0; i < sc->tree.nr; i++)
-		if (hit[i]) {
-			add_unit(sc, sc->tree.paths[i]);
+	list_tree(sc, nr, paths);
+	hit = search_tree(sc, names);
+	for (i = 0; i < disk.tree.nr; i++)
+		if (hit[i] && !has_unit(sc, disk.tree.paths[i]) &&
+		    !hidden(sc, disk.tree.paths[i])) {
+			add_unit(sc, disk.tree.paths[i]);
 			added++;
 		}
-	free(want);
-	free(hit);
 	return added;
 }
 
@@ -331,7 +548,7 @@ static int add_files_naming(struct scan *sc, const struct strlist *names,
 		/* "name", then the paths that have it */
 		while ((tok = strtok(NULL, "\n ")))
 			if (wanted_path(sc, tok, nr, paths) &&
-			    !has_unit(sc, tok)) {
+			    !has_unit(sc, tok) && !hidden(sc, tok)) {
 				add_unit(sc, tok);
 				added++;
 			}
@@ -377,7 +594,26 @@ static int analyse_unit(const struct scan *sc, const struct unit *u)
 	return ret ? EXIT_FATAL : 0;
 }
 
-static int cached(const struct scan *sc, const struct unit *u)
+static int slot_holds(const char *summary, const char *key)
+{
+	return !read_summaries(NULL, NULL, summary, key) && deps_hold(summary);
+}
+
+/*
+ * Where one side of a change keeps a summary the disk's slot does not
+ * hold: named after the file's key and the view, so that the disk's
+ * summary and each side's stay side by side.
+ */
+static char *view_slot(const struct scan *sc, const char *rel, const char *key)
+{
+	char both[40];
+
+	snprintf(both, sizeof(both), "%s%s", key, view_current()->id);
+	return fmt_str("%s/%s@%016llx.json", sc->cache_dir, rel,
+		       (unsigned long long)XXH3_64bits(both, strlen(both)));
+}
+
+static int cached(const struct scan *sc, struct unit *u)
 {
 	struct clang_args args;
 	char *path = xmalloc(strlen(sc->o->kdir) + strlen(u->rel) + 2);
@@ -387,7 +623,12 @@ static int cached(const struct scan *sc, const struct unit *u)
 	sprintf(path, "%s/%s", sc->o->kdir, u->rel);
 	if (!kbuild_args(sc->o->kdir, sc->o->kbuild, path, &args)) {
 		key = summary_key(path, &args);
-		ret = !read_summaries(NULL, NULL, u->summary, key);
+		ret = slot_holds(u->summary, key);
+		if (!ret && view_current() && view_current()->nr) {
+			free(u->summary);
+			u->summary = view_slot(sc, u->rel, key);
+			ret = slot_holds(u->summary, key);
+		}
 		free(key);
 		clang_args_release(&args);
 	}
@@ -546,25 +787,45 @@ static int report(const struct scan_options *o, struct findings *found,
 	return counted;
 }
 
-static void closing_line(const struct scan *sc, const struct findings *found)
+static void count_units(const struct scan *sc, struct scan_result *res)
 {
-	int i, j, parsed = 0, failed = 0, from_cache = 0, per_rule;
+	int i;
 
 	for (i = 0; i < sc->nr; i++) {
-		parsed += sc->units[i].state == UNIT_DONE ||
-			  sc->units[i].state == UNIT_CACHED;
-		failed += sc->units[i].state == UNIT_FAILED;
-		from_cache += sc->units[i].state == UNIT_CACHED;
+		const struct unit *u = &sc->units[i];
+
+		res->analysed +=
+			u->state == UNIT_DONE || u->state == UNIT_CACHED;
+		res->from_cache += u->state == UNIT_CACHED;
+		if (u->state == UNIT_FAILED)
+			strlist_add(&res->failed, u->rel);
 	}
+	res->considered = sc->nr;
+	res->seconds = now() - sc->start;
+}
+
+static void closing_line(const struct scan_result *res)
+{
+	const struct findings *found = &res->found;
+	int i, j, per_rule;
+
 	fprintf(stderr,
 		"mmucheck scan: %d files considered, %d analysed (%d from cache), %d failed; findings:",
-		sc->nr, parsed, from_cache, failed);
+		res->considered, res->analysed, res->from_cache,
+		res->failed.nr);
 	for (j = 0; j < NR_RULES; j++) {
 		for (per_rule = 0, i = 0; i < found->nr; i++)
 			per_rule += !strcmp(found->items[i].rule, rule_id(j));
 		fprintf(stderr, "%s %s %d", j ? "," : "", rule_id(j), per_rule);
 	}
-	fprintf(stderr, "; %.1f s\n", now() - sc->start);
+	fprintf(stderr, "; %.1f s\n", res->seconds);
+}
+
+void release_scan_result(struct scan_result *res)
+{
+	release_findings(&res->found);
+	strlist_release(&res->failed);
+	memset(res, 0, sizeof(*res));
 }
 
 /*
@@ -619,47 +880,68 @@ static void release_paths(char **rels, int nr)
 	free(rels);
 }
 
-static int scan_paths(const struct scan_options *o, int nr, const char **paths);
-
 int run_scan(const struct scan_options *o, int nr, const char **args)
 {
+	struct scan_result res = { 0 };
+	struct baseline known = { 0 };
 	char **rels;
-	int ret;
+	int counted = -1, ret;
 
-	if (tree_paths(o->kdir, nr, args, &rels)) {
+	if (tree_paths(o->kdir, nr, args, &rels) || load_baseline(o, &known)) {
 		release_paths(rels, nr);
 		return EXIT_FATAL;
 	}
-	ret = scan_paths(o, nr, (const char **)rels);
+	ret = scan_tree(o, nr, (const char **)rels, NULL, &res);
+	if (!ret) {
+		counted = report(o, &res.found, &known, "scan");
+		closing_line(&res);
+	}
 	release_paths(rels, nr);
+	release_baseline(&known);
+	ret = ret || res.failed.nr || counted < 0 ? EXIT_FATAL : counted > 0;
+	release_scan_result(&res);
 	return ret;
 }
 
-static int scan_paths(const struct scan_options *o, int nr, const char **paths)
+/* The files a caller names beyond the chosen ones: units too, if built. */
+static void add_also(struct scan *sc, const struct strlist *also)
+{
+	int i;
+
+	for (i = 0; also && i < also->nr; i++) {
+		const char *rel = also->items[i];
+		char *path = fmt_str("%s/%s", sc->o->kdir, rel);
+
+		if (!has_unit(sc, rel) && !view_hides(path) &&
+		    (view_has(path) || !access(path, F_OK)) &&
+		    wanted_path(sc, rel, 0, NULL))
+			add_unit(sc, rel);
+		free(path);
+	}
+}
+
+int scan_tree(const struct scan_options *o, int nr, const char **paths,
+	      const struct strlist *also, struct scan_result *res)
 {
 	struct scan sc = { .o = o, .start = now() };
 	struct program prog = { .whole = 1 };
-	struct findings found = { NULL, 0, 0, 0, 0 };
 	struct strlist names = { NULL, 0, 0 };
-	struct baseline known = { 0 };
-	int i, failed = 0, counted;
+	int i, added;
 
-	if (load_baseline(o, &known))
-		return EXIT_FATAL;
-	if (kbuild_load(o->kdir, o->kbuild)) {
-		release_baseline(&known);
-		return EXIT_FATAL;
-	}
+	memset(res, 0, sizeof(*res));
+	if (kbuild_load(o->kdir, o->kbuild))
+		return -1;
 	sc.cache_dir = fmt_str("%s/summaries", kbuild_cache_dir());
 	model_names(&names);
-	if (!add_files_naming(&sc, &names, nr, paths)) {
+	added = add_files_naming(&sc, &names, nr, paths);
+	add_also(&sc, also);
+	if (!added && !sc.nr) {
 		error("scan: nothing to check: no file%s%s of %s names the notifier or page-table API",
 		      nr ? " under " : "", nr ? paths[0] : "", o->kdir);
 		strlist_release(&names);
 		free(sc.cache_dir);
 		release_inputs();
-		release_baseline(&known);
-		return EXIT_FATAL;
+		return -1;
 	}
 	while (1) {
 		run_round(&sc);
@@ -673,30 +955,25 @@ static int scan_paths(const struct scan_options *o, int nr, const char **paths)
 	}
 	release_program(&prog);
 	prog.whole = 1;
-	load(&sc, &prog, &found);
-	link_rules(&prog, &found);
-	relative_findings(&found, o->kdir, NULL);
-	finish_findings(&found,
+	load(&sc, &prog, &res->found);
+	link_rules(&prog, &res->found);
+	relative_findings(&res->found, o->kdir, NULL);
+	finish_findings(&res->found,
 			&(struct finish_options){ .min = o->min_confidence,
 						  .root = o->kdir,
 						  .keep_rule = rule_enabled });
-	counted = report(o, &found, &known, "scan");
-	closing_line(&sc, &found);
+	sort_findings(&res->found);
+	count_units(&sc, res);
 	for (i = 0; i < sc.nr; i++) {
-		failed += sc.units[i].state == UNIT_FAILED;
 		free(sc.units[i].rel);
 		free(sc.units[i].summary);
 	}
-	release_baseline(&known);
 	free(sc.units);
 	free(sc.cache_dir);
-	release_file_list(&sc.tree);
-	free(sc.tree_want);
 	strlist_release(&names);
 	release_program(&prog);
-	release_findings(&found);
 	release_inputs();
-	return failed || counted < 0 ? EXIT_FATAL : counted > 0;
+	return 0;
 }
 
 int run_link(const struct scan_options *o, int nr, const char **paths)

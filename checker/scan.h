@@ -13,6 +13,7 @@
 #ifndef MMUCHECK_SCAN_H
 #define MMUCHECK_SCAN_H
 
+#include "lib/util.h"
 #include "output.h"
 #include "report/findings.h"
 #include "input/flags.h"
@@ -31,6 +32,24 @@ struct scan_options {
 };
 
 int run_scan(const struct scan_options *o, int nr, const char **paths);
+
+/* What one whole-tree pass found, and which files it could not analyse. */
+struct scan_result {
+	struct findings found; /* sorted, tree-relative */
+	struct strlist failed; /* tree-relative files */
+	int considered, analysed, from_cache;
+	double seconds;
+};
+
+/*
+ * The whole-tree pass over the files as the view in use has them
+ * (lib/view.h): the files chosen under paths, and also those of also
+ * (tree-relative; the files a change touches) that the configuration
+ * builds.  0, or -1 after an error said.
+ */
+int scan_tree(const struct scan_options *o, int nr, const char **paths,
+	      const struct strlist *also, struct scan_result *res);
+void release_scan_result(struct scan_result *res);
 int run_link(const struct scan_options *o, int nr, const char **paths);
 
 /* The per-file pass: summaries and findings of src into out_path. */

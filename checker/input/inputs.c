@@ -25,6 +25,7 @@
 #include "lib/diag.h"
 #include "input/inputs.h"
 #include "lib/util.h"
+#include "lib/view.h"
 
 /* Owned strings, in order. */
 struct words {
@@ -577,6 +578,20 @@ int kbuild_load(const char *srcdir, const char *builddir)
 	return ret;
 }
 
+/*
+ * A file the view in use adds (a revision has it, the disk does not):
+ * its path as the view names it, or NULL.
+ */
+static char *only_in_view(const char *file)
+{
+	char *path = file[0] == '/' ? xstrdup(file) : path_join(tree.src, file);
+
+	if (view_has(path) && !view_hides(path))
+		return path;
+	free(path);
+	return NULL;
+}
+
 /* FILE as a real path in the source tree, or NULL after an error. */
 static char *tree_file(const char *file)
 {
@@ -588,6 +603,8 @@ static char *tree_file(const char *file)
 		path = real_path(joined);
 		free(joined);
 	}
+	if (!path)
+		path = only_in_view(file);
 	if (!path)
 		error("%s: no such file here or in %s", file, tree.src);
 	else if (!in_dir(path, tree.src))

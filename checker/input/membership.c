@@ -15,6 +15,7 @@
 
 #include "input/membership.h"
 #include "lib/util.h"
+#include "lib/view.h"
 
 #define MAX_DEPTH 8
 
@@ -152,7 +153,7 @@ static char *makefile_of(const char *src, const char *dir)
 	for (i = 0; i < ARRAY_SIZE(names) && !text; i++) {
 		snprintf(path, len, "%s/%s%s%s", src, dir, *dir ? "/" : "",
 			 names[i]);
-		text = read_file(path, &size);
+		text = view_read(path, &size);
 	}
 	free(path);
 	if (text)

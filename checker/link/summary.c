@@ -269,9 +269,10 @@ static json_t *fsum_json(const struct fsum *f)
 
 int write_summaries(FILE *out, const struct program *p,
 		    const struct findings *found, const char *file,
-		    const char *key)
+		    const char *key, const struct summary_deps *deps)
 {
 	json_t *fns = json_array(), *refs = json_array(), *doc;
+	json_t *paths = json_array();
 	int i, ret;
 
 	for (i = 0; i < p->nr; i++)
@@ -282,6 +283,11 @@ int write_summaries(FILE *out, const struct program *p,
 	doc = json_pack("{s:s,s:s,s:o,s:o}", "file", file, "key", key,
 			"functions", fns, "findings", findings_to_json(found));
 	json_object_set_new(doc, "refs", refs);
+	for (i = 0; deps && i < deps->paths.nr; i++)
+		json_array_append_new(paths, json_string(deps->paths.items[i]));
+	json_object_set_new(doc, "deps", paths);
+	json_object_set_new(doc, "deps_key",
+			    json_string(deps ? deps->key : ""));
 	ret = json_dumpf(doc, out, JSON_COMPACT);
 	fputc('\n', out);
 	json_decref(doc);
@@ -433,6 +439,26 @@ int read_summaries(struct program *p, struct findings *found, const char *path,
 	fs = json_object_get(doc, "findings");
 	if (fs && found)
 		findings_from_json(found, fs);
+	json_decref(doc);
+	return 0;
+}
+
+int read_summary_deps(const char *path, struct summary_deps *deps)
+{
+	json_t *doc = json_load_file(path, 0, NULL), *paths, *x;
+	const char *key;
+	size_t i;
+
+	if (!doc || json_unpack(doc, "{s:o,s:s}", "deps", &paths, "deps_key",
+				&key) ||
+	    !json_is_array(paths)) {
+		json_decref(doc);
+		return -1;
+	}
+	snprintf(deps->key, sizeof(deps->key), "%s", key);
+	json_array_foreach(paths, i, x)
+		if (json_is_string(x))
+			strlist_add(&deps->paths, json_string_value(x));
 	json_decref(doc);
 	return 0;
 }

@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "lib/util.h"
 #include "report/findings.h"
 
 /* A page-table change made with no range open, on some path. */
@@ -111,9 +112,21 @@ void release_program(struct program *p);
  * returns 1 when the key differs (a stale cache), -1 when unreadable; p
  * NULL only checks the key.
  */
+/*
+ * The files a translation unit read besides its own (headers, in the
+ * tree or generated), and a hash of their texts: a summary holds while
+ * the hash over the same files' texts now is the same.
+ */
+struct summary_deps {
+	struct strlist paths;
+	char key[17];
+};
+
 int write_summaries(FILE *out, const struct program *p,
 		    const struct findings *found, const char *file,
-		    const char *key);
+		    const char *key, const struct summary_deps *deps);
+/* A summary's deps: 0, or -1 when it has none (an older summary). */
+int read_summary_deps(const char *path, struct summary_deps *deps);
 int read_summaries(struct program *p, struct findings *found, const char *path,
 		   const char *key);
 

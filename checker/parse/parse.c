@@ -4,6 +4,7 @@
 
 #include "lib/diag.h"
 #include "lib/util.h"
+#include "lib/view.h"
 #include "parse/parse.h"
 
 /*
@@ -66,16 +67,43 @@ static int first_error(const struct source *src)
 	return ret;
 }
 
+/* The files the view in use replaces, as libclang's unsaved files. */
+static struct CXUnsavedFile *view_unsaved(unsigned int *nr)
+{
+	const struct view *v = view_current();
+	struct CXUnsavedFile *files;
+	int i;
+
+	*nr = 0;
+	if (!v || !v->nr)
+		return NULL;
+	files = xcalloc(v->nr, sizeof(*files));
+	for (i = 0; i < v->nr; i++)
+		if (v->files[i].text)
+			files[(*nr)++] = (struct CXUnsavedFile){
+				v->files[i].path, v->files[i].text,
+				(unsigned long)v->files[i].size
+			};
+	return files;
+}
+
 int parse_source(struct source *src, const char *path, const char *const *argv,
 		 int argc)
 {
 	enum CXErrorCode err;
+	struct CXUnsavedFile *unsaved;
+	unsigned int nr_unsaved;
 
 	memset(src, 0, sizeof(*src));
 	src->path = path;
+	if (view_hides(path))
+		return error("%s: no such file on this side of the change",
+			     path);
 	src->index = clang_createIndex(0, 0);
-	err = clang_parseTranslationUnit2(src->index, path, argv, argc, NULL, 0,
-					  parse_options, &src->tu);
+	unsaved = view_unsaved(&nr_unsaved);
+	err = clang_parseTranslationUnit2(src->index, path, argv, argc, unsaved,
+					  nr_unsaved, parse_options, &src->tu);
+	free(unsaved);
 	if (err != CXError_Success)
 		return error("%s: %s", path, parse_failure(err));
 	if (first_error(src))

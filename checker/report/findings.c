@@ -13,6 +13,7 @@
 
 #include "report/findings.h"
 #include "lib/util.h"
+#include "lib/view.h"
 
 static const char *const confidence_names[] = {
 	[CONF_LOW] = "low",
@@ -338,10 +339,10 @@ static char *source_of(const char *file, const char *root)
 	size_t size;
 
 	if (file[0] == '/' || !root || !*root)
-		return read_file(file, &size);
+		return view_read(file, &size);
 	path = xmalloc(strlen(root) + strlen(file) + 2);
 	sprintf(path, "%s/%s", root, file);
-	text = read_file(path, &size);
+	text = view_read(path, &size);
 	free(path);
 	return text;
 }
@@ -445,12 +446,21 @@ void print_findings_text(FILE *out, const struct findings *list)
 			count_state(list, BASELINE_NEW) ? "\n" : "");
 		print_text(out, list, BASELINE_UNCHANGED);
 	}
+	if (count_state(list, BASELINE_ABSENT)) {
+		fprintf(out, "%sFixed mmucheck warnings:\n",
+			count_state(list, BASELINE_NEW) ||
+					count_state(list, BASELINE_UNCHANGED) ?
+				"\n" :
+				"");
+		print_text(out, list, BASELINE_ABSENT);
+	}
 }
 
 const char *baseline_state_name(enum baseline_state state)
 {
 	return state == BASELINE_NEW	   ? "new" :
 	       state == BASELINE_UNCHANGED ? "unchanged" :
+	       state == BASELINE_ABSENT	   ? "absent" :
 					     NULL;
 }
 

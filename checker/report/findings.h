@@ -13,8 +13,16 @@
 #include <stdio.h>
 
 enum confidence { CONF_LOW, CONF_MEDIUM, CONF_HIGH };
-/* Against a baseline (report/baseline.h): none given, new, known. */
-enum baseline_state { BASELINE_NONE, BASELINE_NEW, BASELINE_UNCHANGED };
+/*
+ * Against a baseline (report/baseline.h) or the base of a change: none
+ * given, new, known, and (mmucheck diff) gone: fixed by the change.
+ */
+enum baseline_state {
+	BASELINE_NONE,
+	BASELINE_NEW,
+	BASELINE_UNCHANGED,
+	BASELINE_ABSENT
+};
 
 /* A step of a path: the one trace type of the walk, summaries and findings. */
 struct trace_step {
@@ -74,7 +82,7 @@ struct finish_options {
 void finish_findings(struct findings *list, const struct finish_options *o);
 void sort_findings(struct findings *list);
 void print_findings_text(FILE *out, const struct findings *list);
-/* "new", "unchanged", or NULL without a baseline (SARIF's baselineState) */
+/* "new", "unchanged", "absent", or NULL without a baseline (SARIF's) */
 const char *baseline_state_name(enum baseline_state state);
 void print_findings_json(FILE *out, const struct findings *list);
 void release_findings(struct findings *list);
