@@ -71,6 +71,26 @@ static void release_sides(struct diff *d);
 
 /* --- the sides --------------------------------------------------------- */
 
+/* stdin to its end: a pipe has no size to read_file() by */
+static char *read_stdin(size_t *size)
+{
+	size_t alloc = 65536, n;
+	char *text = xmalloc(alloc);
+
+	*size = 0;
+	while ((n = fread(text + *size, 1, alloc - *size - 1, stdin)) > 0) {
+		*size += n;
+		if (alloc - *size < 2)
+			text = xrealloc(text, alloc *= 2);
+	}
+	if (ferror(stdin)) {
+		free(text);
+		return NULL;
+	}
+	text[*size] = '\0';
+	return text;
+}
+
 static char *read_patch(const char *name, size_t *size)
 {
 	char *text;
@@ -80,7 +100,7 @@ static char *read_patch(const char *name, size_t *size)
 		if (!text)
 			error("%s: %s", name, strerror(errno));
 	} else {
-		text = read_file("/dev/stdin", size);
+		text = read_stdin(size);
 		if (!text)
 			error("cannot read the patch from stdin: %s",
 			      strerror(errno));
@@ -157,8 +177,8 @@ static int read_series(const struct diff_options *o, struct diff *d,
 		*mails = xcalloc(1, sizeof(**mails));
 		*nr = 1;
 		(*mails)->text = read_patch(o->patch, &(*mails)->size);
-		(*mails)->subject = xstrdup(strcmp(o->patch, "-") ? o->patch :
-								   "stdin");
+		(*mails)->subject =
+			xstrdup(strcmp(o->patch, "-") ? o->patch : "stdin");
 		return (*mails)->text ? 0 : -1;
 	}
 	abs = realpath(o->series, NULL);
@@ -212,7 +232,8 @@ static int choose_sides(struct diff *d, int nr, const char **revs)
 
 	if (o->patch || o->series) {
 		if (nr > 1)
-			return error("diff: --patch and --series take one BASE at most");
+			return error(
+				"diff: --patch and --series take one BASE at most");
 		return patch_sides(d, nr ? revs[0] : "HEAD", nr);
 	}
 	if (nr > 2)
@@ -280,8 +301,7 @@ static int scan_side(struct diff *d, struct side *s)
 
 static int map_between(struct diff *d, int from, int to, struct line_map *map)
 {
-	return git_line_map(&d->git, d->sides[from].rev, d->sides[to].rev,
-			    map);
+	return git_line_map(&d->git, d->sides[from].rev, d->sides[to].rev, map);
 }
 
 /* Where each finding of each side first appeared, patch by patch. */
@@ -301,7 +321,8 @@ static int trace_origins(struct diff *d)
 		}
 		if (k) {
 			struct side *p = &d->sides[k - 1];
-			int *matched = xcalloc(p->res.found.nr + 1, sizeof(int));
+			int *matched =
+				xcalloc(p->res.found.nr + 1, sizeof(int));
 			struct line_map map;
 
 			if (map_between(d, k - 1, k, &map)) {
@@ -345,12 +366,12 @@ static void attribute(struct diff *d, struct finding *f, int side, int index)
 	int hunk;
 	unsigned int line =
 		patch_line_of(&s->patch, first->file, first->line, &hunk);
-	char *where = !line ? xstrdup(" (off its own lines)") :
-		      hunk  ? fmt_str(" (its hunk at line %u of the patch)",
-				      line) :
-			      fmt_str(" (line %u of the patch)", line);
-	char *note = fmt_str("added by %s \"%s\"%s", s->label, s->subject,
-			     where);
+	char *where =
+		!line ? xstrdup(" (off its own lines)") :
+		hunk  ? fmt_str(" (its hunk at line %u of the patch)", line) :
+			fmt_str(" (line %u of the patch)", line);
+	char *note =
+		fmt_str("added by %s \"%s\"%s", s->label, s->subject, where);
 
 	trace_add(&f->trace, first->file, first->line, first->col, NULL, note);
 	free(where);
@@ -437,8 +458,7 @@ static json_t *side_json(const struct side *s)
 	return json_pack("{s:s,s:s?}", "name", s->label, "revision", s->rev);
 }
 
-static json_t *state_json(const struct findings *all,
-			  enum baseline_state state)
+static json_t *state_json(const struct findings *all, enum baseline_state state)
 {
 	struct findings some = { NULL, 0, 0, 0, 0 };
 	json_t *list;
@@ -525,8 +545,8 @@ static int remove_one(const char *path, const struct stat *st, int flag,
 static char *make_scratch(void)
 {
 	const char *tmp = getenv("TMPDIR");
-	char *dir = fmt_str("%s/mmucheck-diff.XXXXXX", tmp && *tmp ? tmp :
-								   "/tmp");
+	char *dir =
+		fmt_str("%s/mmucheck-diff.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 
 	if (!mkdtemp(dir)) {
 		error("cannot make a folder in %s: %s",

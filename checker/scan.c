@@ -173,7 +173,8 @@ static void add_inclusion(CXFile file, CXSourceLocation *stack,
 
 	(void)stack;
 	/* depth 0 is the main file, which the key already covers */
-	if (depth && (real || (s && *s)) && !strlist_has(paths, real ? real : s))
+	if (depth && (real || (s && *s)) &&
+	    !strlist_has(paths, real ? real : s))
 		strlist_add(paths, real ? real : s);
 	free(real);
 	clang_disposeString(name);
@@ -422,8 +423,8 @@ static char *want_key(const struct scan *sc, int nr, const char **paths)
 	for (i = 0; v && i < v->nr; i++) {
 		const char *base = strrchr(v->files[i].path, '/');
 
-		if (base && (!strcmp(base, "/Makefile") ||
-			     !strcmp(base, "/Kbuild"))) {
+		if (base &&
+		    (!strcmp(base, "/Makefile") || !strcmp(base, "/Kbuild"))) {
 			more = fmt_str("%s%s", key, v->id);
 			free(key);
 			return more;
@@ -794,8 +795,8 @@ static void count_units(const struct scan *sc, struct scan_result *res)
 	for (i = 0; i < sc->nr; i++) {
 		const struct unit *u = &sc->units[i];
 
-		res->analysed +=
-			u->state == UNIT_DONE || u->state == UNIT_CACHED;
+		res->analysed += u->state == UNIT_DONE ||
+				 u->state == UNIT_CACHED;
 		res->from_cache += u->state == UNIT_CACHED;
 		if (u->state == UNIT_FAILED)
 			strlist_add(&res->failed, u->rel);

@@ -159,8 +159,7 @@ static char *git_first_line(const struct git *g, const char *const *argv)
 	return git_line_how(g, argv, GIT_QUIET);
 }
 
-static char *git_line_how(const struct git *g, const char *const *argv,
-			  int how)
+static char *git_line_how(const struct git *g, const char *const *argv, int how)
 {
 	struct output out = { NULL, 0, 0 };
 	char *line = NULL;
@@ -222,8 +221,8 @@ char *git_resolve(const struct git *g, const char *rev)
 	char *spec = fmt_str("%s^{tree}", rev), *name, *line;
 	const char *const argv[] = { "rev-parse", "--verify", "-q", spec,
 				     NULL };
-	const char *const commit[] = { "rev-parse", "--verify", "-q",
-				       NULL, NULL };
+	const char *const commit[] = { "rev-parse", "--verify", "-q", NULL,
+				       NULL };
 	const char *args[5];
 
 	line = git_first_line(g, argv);
@@ -247,8 +246,9 @@ char *git_resolve(const struct git *g, const char *rev)
 
 char *git_subject(const struct git *g, const char *rev)
 {
-	const char *const argv[] = { "log", "-1", "--format=%s", rev, "--",
-				     NULL };
+	const char *const argv[] = {
+		"log", "-1", "--format=%s", rev, "--", NULL
+	};
 
 	return git_first_line(g, argv);
 }
@@ -257,8 +257,14 @@ char *git_subject(const struct git *g, const char *rev)
 static int differing_files(const struct git *g, const char *rev,
 			   struct strlist *present, struct strlist *absent)
 {
-	const char *const argv[] = { "diff", "--no-renames", "--no-ext-diff",
-				     "--name-status", "-z", rev, "--", NULL };
+	const char *const argv[] = { "diff",
+				     "--no-renames",
+				     "--no-ext-diff",
+				     "--name-status",
+				     "-z",
+				     rev,
+				     "--",
+				     NULL };
 	const char *const untracked[] = { "ls-files", "-z", "--others",
 					  "--exclude-standard", NULL };
 	struct output out = { NULL, 0, 0 };
@@ -311,8 +317,8 @@ static int put_blobs(const struct git *g, const char *rev,
 
 		if (!nl) {
 			ret = -1;
-		} else if (sscanf(out.text + at, "%*s %15s %lu", type,
-				  &size) == 2 &&
+		} else if (sscanf(out.text + at, "%*s %15s %lu", type, &size) ==
+				   2 &&
 			   !strcmp(type, "blob") &&
 			   size <= out.size - (size_t)(nl + 1 - out.text)) {
 			view_put(v, path, nl + 1, size);
@@ -398,11 +404,11 @@ char *git_commit_of_patch(const struct git *g, const char *base,
 	char *range = base ? fmt_str("%s..HEAD", base) : xstrdup("HEAD");
 	char *id = patch_id(g, patch, size);
 	/* one parent: a root commit's patch is the whole tree */
-	const char *const log[] = { "log",	   "-p",
-				    "--max-parents=1", "--min-parents=1",
-				    "-n",		   "200",
-				    "--format=commit %H", range,
-				    "--",		   NULL };
+	const char *const log[] = {
+		"log", "-p",  "--max-parents=1",    "--min-parents=1",
+		"-n",  "200", "--format=commit %H", range,
+		"--",  NULL
+	};
 	struct output out = { NULL, 0, 0 }, ids = { NULL, 0, 0 };
 	const char *const argv[] = { "patch-id", "--stable", NULL };
 	char *commit = NULL, *line;
@@ -426,13 +432,12 @@ char *git_commit_of_patch(const struct git *g, const char *base,
 int git_line_map(const struct git *g, const char *from, const char *to,
 		 struct line_map *map)
 {
-	const char *const argv[] = { "diff",   "-M",	       "-U0",
-				     "--no-color", "--no-ext-diff", from,
-				     to,       NULL };
-	const char *const worktree[] = { "diff",	"-M",
-					 "-U0",		"--no-color",
-					 "--no-ext-diff", from,
-					 "--",		NULL };
+	const char *const argv[] = { "diff",	      "-M", "-U0", "--no-color",
+				     "--no-ext-diff", from, to,	   NULL };
+	const char *const worktree[] = {
+		"diff",		 "-M", "-U0", "--no-color",
+		"--no-ext-diff", from, "--",  NULL
+	};
 	struct output out = { NULL, 0, 0 };
 	int ret;
 

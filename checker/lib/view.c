@@ -24,8 +24,7 @@ static struct view_file *find(const struct view *v, const char *path)
 	return NULL;
 }
 
-void view_put(struct view *v, const char *path, const char *text,
-	      size_t size)
+void view_put(struct view *v, const char *path, const char *text, size_t size)
 {
 	struct view_file *f = find(v, path);
 

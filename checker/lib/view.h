@@ -24,8 +24,7 @@ struct view {
 };
 
 /* Add or replace one file; text is copied, NULL for an absent file. */
-void view_put(struct view *v, const char *path, const char *text,
-	      size_t size);
+void view_put(struct view *v, const char *path, const char *text, size_t size);
 /* Make v the view every reader sees (NULL: the disk); computes v->id. */
 void view_use(struct view *v);
 /* The view in use, or NULL. */

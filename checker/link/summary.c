@@ -449,8 +449,8 @@ int read_summary_deps(const char *path, struct summary_deps *deps)
 	const char *key;
 	size_t i;
 
-	if (!doc || json_unpack(doc, "{s:o,s:s}", "deps", &paths, "deps_key",
-				&key) ||
+	if (!doc ||
+	    json_unpack(doc, "{s:o,s:s}", "deps", &paths, "deps_key", &key) ||
 	    !json_is_array(paths)) {
 		json_decref(doc);
 		return -1;

@@ -80,8 +80,7 @@ static void set_path(char **slot, char *path)
 	*slot = path;
 }
 
-static int read_count(const char **p, unsigned int *start,
-		      unsigned int *count)
+static int read_count(const char **p, unsigned int *start, unsigned int *count)
 {
 	char *end;
 	unsigned long v = strtoul(*p, &end, 10);
@@ -242,8 +241,9 @@ const char *map_line(const struct line_map *map, const char *file,
 	for (i = 0; i < f->nr; i++) {
 		const struct hunk *h = &f->hunks[i];
 		/* with no old lines, a hunk adds after old_start */
-		unsigned int after = h->old_count ? h->old_start + h->old_count :
-						    h->old_start + 1;
+		unsigned int after = h->old_count ?
+					     h->old_start + h->old_count :
+					     h->old_start + 1;
 
 		if (h->old_count && line >= h->old_start && line < after) {
 			*mapped = h->new_start;
@@ -317,7 +317,8 @@ void match_findings(const struct findings *base, struct findings *head,
 		best = -1;
 		best_d = ULONG_MAX;
 		for (i = 0; i < base->nr; i++) {
-			if (matched[i] >= 0 || !same_finding(&base->items[i], h))
+			if (matched[i] >= 0 ||
+			    !same_finding(&base->items[i], h))
 				continue;
 			d = distance(&base->items[i], h, map);
 			if (d < best_d) {
