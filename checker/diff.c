@@ -28,6 +28,7 @@ struct side {
 	char *rev; /* a commit or tree object name; NULL: the work tree */
 	char *subject; /* the patch that made this side, or NULL */
 	struct line_map patch; /* that patch, as a diff */
+	struct line_map from_previous; /* the diff from the side before */
 	struct scan_result res;
 	/* per finding: the side and the finding it first appeared as */
 	int *origin_side, *origin_index;
@@ -259,18 +260,18 @@ static void add_c_file(struct strlist *also, const char *rel)
 /* What the change touches: each diff between sides, each side's view. */
 static int touched_files(struct diff *d)
 {
-	struct line_map map;
 	int i, j;
 
 	for (i = 1; i < d->nr_sides; i++) {
+		struct line_map *map = &d->sides[i].from_previous;
+
 		if (git_line_map(&d->git, d->sides[i - 1].rev, d->sides[i].rev,
-				 &map))
+				 map))
 			return -1;
-		for (j = 0; j < map.nr; j++) {
-			add_c_file(&d->also, map.files[j].from);
-			add_c_file(&d->also, map.files[j].to);
+		for (j = 0; j < map->nr; j++) {
+			add_c_file(&d->also, map->files[j].from);
+			add_c_file(&d->also, map->files[j].to);
 		}
-		release_line_map(&map);
 	}
 	return 0;
 }
@@ -299,13 +300,8 @@ static int scan_side(struct diff *d, struct side *s)
 
 /* --- matching ---------------------------------------------------------- */
 
-static int map_between(struct diff *d, int from, int to, struct line_map *map)
-{
-	return git_line_map(&d->git, d->sides[from].rev, d->sides[to].rev, map);
-}
-
 /* Where each finding of each side first appeared, patch by patch. */
-static int trace_origins(struct diff *d)
+static void trace_origins(struct diff *d)
 {
 	int k, i, j;
 
@@ -323,14 +319,9 @@ static int trace_origins(struct diff *d)
 			struct side *p = &d->sides[k - 1];
 			int *matched =
 				xcalloc(p->res.found.nr + 1, sizeof(int));
-			struct line_map map;
 
-			if (map_between(d, k - 1, k, &map)) {
-				free(matched);
-				return -1;
-			}
-			match_findings(&p->res.found, &s->res.found, &map,
-				       matched);
+			match_findings(&p->res.found, &s->res.found,
+				       &s->from_previous, matched);
 			for (i = 0; i < p->res.found.nr; i++) {
 				if (matched[i] < 0)
 					continue;
@@ -338,11 +329,9 @@ static int trace_origins(struct diff *d)
 				s->origin_index[matched[i]] =
 					p->origin_index[i];
 			}
-			release_line_map(&map);
 			free(matched);
 		}
 	}
-	return 0;
 }
 
 static void move_finding(struct findings *to, struct finding *f,
@@ -387,14 +376,18 @@ static int classify(struct diff *d)
 {
 	struct side *base = &d->sides[0], *head = &d->sides[d->nr_sides - 1];
 	int *matched = xcalloc(base->res.found.nr + 1, sizeof(int));
-	struct line_map map;
+	struct line_map whole = { NULL, 0, 0 }, *map = &head->from_previous;
 	int i, j;
 
-	if (map_between(d, 0, d->nr_sides - 1, &map)) {
-		free(matched);
-		return -1;
+	/* a series: the diff from the base to the last patch's tree */
+	if (d->nr_sides > 2) {
+		map = &whole;
+		if (git_line_map(&d->git, base->rev, head->rev, map)) {
+			free(matched);
+			return -1;
+		}
 	}
-	match_findings(&base->res.found, &head->res.found, &map, matched);
+	match_findings(&base->res.found, &head->res.found, map, matched);
 	for (j = 0; j < head->res.found.nr; j++) {
 		struct finding *f = &head->res.found.items[j];
 
@@ -412,7 +405,7 @@ static int classify(struct diff *d)
 		    !failed_on(head, base->res.found.items[i].file))
 			move_finding(&d->out, &base->res.found.items[i],
 				     BASELINE_ABSENT);
-	release_line_map(&map);
+	release_line_map(&whole);
 	free(matched);
 	return 0;
 }
@@ -581,6 +574,7 @@ static void release_sides(struct diff *d)
 		free(s->rev);
 		free(s->subject);
 		release_line_map(&s->patch);
+		release_line_map(&s->from_previous);
 		release_scan_result(&s->res);
 		free(s->origin_side);
 		free(s->origin_index);
@@ -597,7 +591,8 @@ static int diff_sides(struct diff *d, int nr, const char **revs)
 	for (k = 0; k < d->nr_sides; k++)
 		if (scan_side(d, &d->sides[k]))
 			return -1;
-	if (trace_origins(d) || classify(d))
+	trace_origins(d);
+	if (classify(d))
 		return -1;
 	known_as_old(d);
 	sort_findings(&d->out);

@@ -272,7 +272,7 @@ static int cmd_summarize(const struct options *opts, const struct source *src,
 	/* --no-tree: what the summary lacks is said, as for the findings */
 	int gaps = src->lenient ? report_gaps(src) : 0;
 	int ret = write_file_summary(src, args, opts->kernel_version,
-				     opts->summary);
+				     opts->summary, NULL);
 
 	return gaps < 0 ? -1 : ret;
 }

@@ -3,6 +3,7 @@
 /*
  * mmucheck scan and mmucheck link (see scan.h).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -201,8 +202,90 @@ static int deps_hold(const char *summary)
 	return ret;
 }
 
+/* Does the view in use change the file or a file it read? */
+static int view_touches(const char *file, const struct summary_deps *deps)
+{
+	int i;
+
+	if (view_has(file))
+		return 1;
+	for (i = 0; i < deps->paths.nr; i++)
+		if (view_has(deps->paths.items[i]))
+			return 1;
+	return 0;
+}
+
+#define VIEW_SLOTS_KEPT 4
+
+struct slot_file {
+	char *path;
+	struct timespec mtime;
+};
+
+static int newer_first(const void *a, const void *b)
+{
+	const struct timespec *x = &((const struct slot_file *)a)->mtime;
+	const struct timespec *y = &((const struct slot_file *)b)->mtime;
+
+	if (x->tv_sec != y->tv_sec)
+		return x->tv_sec < y->tv_sec ? 1 : -1;
+	return (x->tv_nsec < y->tv_nsec) - (x->tv_nsec > y->tv_nsec);
+}
+
+/*
+ * A file's summaries for sides of changes ("memory.c@HASH.json") are
+ * kept for the last few changes only: the newest VIEW_SLOTS_KEPT.
+ */
+static void prune_view_slots(const char *written)
+{
+	const char *at = strrchr(written, '@'), *slash = strrchr(written, '/');
+	struct slot_file *slots = NULL;
+	int nr = 0, alloc = 0, i;
+	char *dir, *prefix;
+	struct dirent *e;
+	struct stat st;
+	DIR *d;
+
+	if (!at || !slash || at < slash)
+		return;
+	dir = xstrndup(written, (size_t)(slash - written));
+	prefix = xstrndup(slash + 1, (size_t)(at - slash));
+	d = opendir(dir);
+	while (d && (e = readdir(d))) {
+		char *path;
+
+		if (strncmp(e->d_name, prefix, strlen(prefix)) ||
+		    strstr(e->d_name, ".tmp"))
+			continue;
+		path = fmt_str("%s/%s", dir, e->d_name);
+		if (stat(path, &st)) {
+			free(path);
+			continue;
+		}
+		ALLOC_GROW(slots, nr, alloc);
+		slots[nr++] = (struct slot_file){ path, st.st_mtim };
+	}
+	if (d)
+		closedir(d);
+	if (nr)
+		qsort(slots, nr, sizeof(*slots), newer_first);
+	for (i = 0; i < nr; i++) {
+		if (i >= VIEW_SLOTS_KEPT)
+			unlink(slots[i].path);
+		free(slots[i].path);
+	}
+	free(slots);
+	free(dir);
+	free(prefix);
+}
+
+/*
+ * out_path is where the summary goes; under a view that touches neither
+ * the file nor what it read, the disk's own slot (disk_path) takes it.
+ */
 int write_file_summary(const struct source *src, const struct clang_args *args,
-		       int kernel_version, const char *out_path)
+		       int kernel_version, const char *out_path,
+		       const char *disk_path)
 {
 	struct summary_deps deps = { { NULL, 0, 0 }, "" };
 	struct findings found = { NULL, 0, 0, 0, 0 };
@@ -217,6 +300,10 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 	check_translation_unit((struct source *)src, &forced, CONF_LOW, &found,
 			       &prog);
 	collect_deps(src, &deps);
+	if (disk_path && !view_touches(src->path, &deps))
+		out_path = disk_path;
+	len = strlen(out_path) + 8;
+	tmp = xrealloc(tmp, len);
 	snprintf(tmp, len, "%s.tmp", out_path);
 	mkdir_parents(tmp);
 	out = fopen(tmp, "w");
@@ -225,6 +312,8 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 	    fclose(out) || rename(tmp, out_path))
 		ret = error("%s: cannot write %s: %s", src->path, out_path,
 			    strerror(errno));
+	else
+		prune_view_slots(out_path);
 	release_program(&prog);
 	release_findings(&found);
 	strlist_release(&deps.paths);
@@ -237,6 +326,7 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 struct unit {
 	char *rel; /* path relative to the source tree */
 	char *summary; /* its summary file */
+	char *disk; /* the slot of the file as the disk has it */
 	int state; /* UNIT_* */
 	long size; /* bytes: the biggest files start first */
 };
@@ -315,6 +405,7 @@ static void add_unit(struct scan *sc, const char *rel)
 	len = strlen(sc->cache_dir) + strlen(rel) + 8;
 	u->summary = xmalloc(len);
 	snprintf(u->summary, len, "%s/%s.json", sc->cache_dir, rel);
+	u->disk = xstrdup(u->summary);
 	mkdir_parents(u->summary);
 	u->state = UNIT_NEW;
 	u->size = file_size(sc->o->kdir, rel);
@@ -471,7 +562,7 @@ static const char *search_tree(const struct scan *sc,
 			       const struct strlist *names)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	char *joined = xstrdup(""), *more;
+	char *joined = xstrdup(""), *more, *memo;
 	struct search *s;
 	int i;
 
@@ -489,8 +580,11 @@ static const char *search_tree(const struct scan *sc,
 	s = &disk.searches[disk.nr++];
 	s->names = joined;
 	s->hit = xcalloc(disk.tree.nr + 1, 1);
-	files_naming(sc->o->kdir, &disk.tree, disk.want, names,
-		     cores > 1 ? (int)cores : 1, s->hit);
+	memo = fmt_str("%s/search-%016llx.txt", kbuild_cache_dir(),
+		       (unsigned long long)XXH3_64bits(joined, strlen(joined)));
+	files_naming_remembered(sc->o->kdir, &disk.tree, disk.want, names,
+				cores > 1 ? (int)cores : 1, s->hit, memo);
+	free(memo);
 	return s->hit;
 }
 
@@ -588,7 +682,7 @@ static int analyse_unit(const struct scan *sc, const struct unit *u)
 	ret = parse_source(&src, args.source, args.argv, args.argc);
 	if (!ret)
 		ret = write_file_summary(&src, &args, sc->o->kernel_version,
-					 u->summary);
+					 u->summary, u->disk);
 	release_source(&src);
 	clang_args_release(&args);
 	free(path);
@@ -677,8 +771,14 @@ static void round_started(int i, void *data)
 static void round_done(int i, int ret, void *data)
 {
 	struct round *r = data;
+	struct unit *u = &r->sc->units[r->todo[i]];
 
-	r->sc->units[r->todo[i]].state = ret ? UNIT_FAILED : UNIT_DONE;
+	u->state = ret ? UNIT_FAILED : UNIT_DONE;
+	/* the child put it in the disk's slot: the view did not touch it */
+	if (!ret && strcmp(u->summary, u->disk) && access(u->summary, F_OK)) {
+		free(u->summary);
+		u->summary = xstrdup(u->disk);
+	}
 }
 
 static int bigger_first(const void *a, const void *b)
@@ -968,6 +1068,7 @@ int scan_tree(const struct scan_options *o, int nr, const char **paths,
 	for (i = 0; i < sc.nr; i++) {
 		free(sc.units[i].rel);
 		free(sc.units[i].summary);
+		free(sc.units[i].disk);
 	}
 	free(sc.units);
 	free(sc.cache_dir);

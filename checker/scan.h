@@ -52,8 +52,13 @@ int scan_tree(const struct scan_options *o, int nr, const char **paths,
 void release_scan_result(struct scan_result *res);
 int run_link(const struct scan_options *o, int nr, const char **paths);
 
-/* The per-file pass: summaries and findings of src into out_path. */
+/*
+ * The per-file pass: summaries and findings of src into out_path, or
+ * into disk_path (NULL: none) when the view in use changes nothing src
+ * read.
+ */
 int write_file_summary(const struct source *src, const struct clang_args *args,
-		       int kernel_version, const char *out_path);
+		       int kernel_version, const char *out_path,
+		       const char *disk_path);
 
 #endif

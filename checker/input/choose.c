@@ -242,3 +242,115 @@ void files_naming(const char *root, const struct file_list *list,
 	free(kids);
 	free(set.slots);
 }
+
+/* One remembered answer: "SEC NSEC SIZE HIT PATH" a line. */
+struct answer {
+	long long sec, nsec, size;
+	int hit;
+	char *path;
+};
+
+static int read_memo(const char *memo, struct answer **answers, int *nr)
+{
+	FILE *f = fopen(memo, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	int alloc = 0, pos;
+	struct answer a;
+
+	*answers = NULL;
+	*nr = 0;
+	if (!f)
+		return -1;
+	while (getline(&line, &cap, f) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (sscanf(line, "%lld %lld %lld %d %n", &a.sec, &a.nsec,
+			   &a.size, &a.hit, &pos) < 4 ||
+		    !line[pos])
+			continue;
+		a.path = xstrdup(line + pos);
+		ALLOC_GROW(*answers, *nr, alloc);
+		(*answers)[(*nr)++] = a;
+	}
+	free(line);
+	fclose(f);
+	return 0;
+}
+
+static void write_memo(const char *memo, const struct file_list *list,
+		       const struct answer *now, const char *known)
+{
+	char *tmp = xmalloc(strlen(memo) + 8);
+	FILE *f;
+	int i, bad = 0;
+
+	sprintf(tmp, "%s.tmp", memo);
+	f = fopen(tmp, "w");
+	for (i = 0; f && i < list->nr && !bad; i++)
+		if (known[i])
+			bad = fprintf(f, "%lld %lld %lld %d %s\n", now[i].sec,
+				      now[i].nsec, now[i].size, now[i].hit,
+				      list->paths[i]) < 0;
+	/* a memo not written is a memo not used: never a wrong answer */
+	if (!f || bad || fclose(f) || rename(tmp, memo))
+		unlink(tmp);
+	free(tmp);
+}
+
+void files_naming_remembered(const char *root, const struct file_list *list,
+			     const char *want, const struct strlist *names,
+			     int jobs, char *names_any, const char *memo)
+{
+	struct answer *old, *now = xcalloc(list->nr + 1, sizeof(*now));
+	char *todo = xcalloc(list->nr + 1, 1), *known;
+	char *hit = xcalloc(list->nr + 1, 1);
+	int nr_old, i, j = 0, changed = 0;
+	struct stat st;
+
+	known = xcalloc(list->nr + 1, 1);
+	read_memo(memo, &old, &nr_old);
+	for (i = 0; i < list->nr; i++) {
+		char *path;
+
+		if (!want[i])
+			continue;
+		path = xmalloc(strlen(root) + strlen(list->paths[i]) + 2);
+		sprintf(path, "%s/%s", root, list->paths[i]);
+		if (!stat(path, &st)) {
+			now[i] = (struct answer){ st.st_mtim.tv_sec,
+						  st.st_mtim.tv_nsec,
+						  st.st_size, 0, NULL };
+			known[i] = 1;
+		}
+		free(path);
+		/* both lists are sorted by path */
+		while (j < nr_old && strcmp(old[j].path, list->paths[i]) < 0)
+			j++;
+		if (known[i] && j < nr_old &&
+		    !strcmp(old[j].path, list->paths[i]) &&
+		    old[j].sec == now[i].sec && old[j].nsec == now[i].nsec &&
+		    old[j].size == now[i].size) {
+			now[i].hit = old[j].hit;
+		} else {
+			todo[i] = 1;
+			changed = 1;
+		}
+	}
+	if (changed)
+		files_naming(root, list, todo, names, jobs, hit);
+	for (i = 0; i < list->nr; i++) {
+		if (todo[i])
+			now[i].hit = hit[i];
+		if (want[i])
+			names_any[i] |= (char)now[i].hit;
+	}
+	if (changed || nr_old != list->nr)
+		write_memo(memo, list, now, known);
+	for (i = 0; i < nr_old; i++)
+		free(old[i].path);
+	free(old);
+	free(now);
+	free(todo);
+	free(known);
+	free(hit);
+}

@@ -26,4 +26,13 @@ void files_naming(const char *root, const struct file_list *list,
 		  const char *want, const struct strlist *names, int jobs,
 		  char *names_any);
 
+/*
+ * files_naming() remembered in the file memo between runs: a file whose
+ * time and size are those remembered keeps its answer, the others are
+ * read.  The memo is rewritten (whole or not at all) when answers change.
+ */
+void files_naming_remembered(const char *root, const struct file_list *list,
+			     const char *want, const struct strlist *names,
+			     int jobs, char *names_any, const char *memo);
+
 #endif
