@@ -125,7 +125,8 @@ int check_translation_unit(struct source *src, const struct model *forced,
 				.min = min,
 				.root = "",
 				/* a summary keeps every rule: it is cached */
-				.keep_rule = summaries ? NULL : rule_enabled });
+				.keep_rule = summaries ? NULL : rule_enabled,
+				.defer_suppression = summaries != NULL });
 	for (i = 0; i < fa.nr_fns; i++)
 		free_function_info(fa.fns[i]);
 	free(fa.fns);

@@ -405,6 +405,9 @@ static int classify(struct diff *d)
 		    !failed_on(head, base->res.found.items[i].file))
 			move_finding(&d->out, &base->res.found.items[i],
 				     BASELINE_ABSENT);
+	/* what the head silences in the source, for SARIF */
+	d->out.suppressed = head->res.found.suppressed;
+	head->res.found.suppressed = NULL;
 	release_line_map(&whole);
 	free(matched);
 	return 0;
@@ -413,7 +416,7 @@ static int classify(struct diff *d)
 /* --baseline: a new finding the file knows is shown as old. */
 static void known_as_old(struct diff *d)
 {
-	struct findings fresh = { NULL, 0, 0, 0, 0 };
+	struct findings fresh = { 0 };
 	int i, k = 0;
 
 	if (!d->o->scan.baseline)
@@ -453,7 +456,7 @@ static json_t *side_json(const struct side *s)
 
 static json_t *state_json(const struct findings *all, enum baseline_state state)
 {
-	struct findings some = { NULL, 0, 0, 0, 0 };
+	struct findings some = { 0 };
 	json_t *list;
 	int i;
 

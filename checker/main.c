@@ -147,7 +147,7 @@ static int collect_findings(const struct options *opts, const char *file,
 /* In the parent: the children's findings, in the order of the files. */
 static void print_collected(const struct options *opts)
 {
-	struct findings all = { NULL, 0, 0, 0, 0 };
+	struct findings all = { 0 };
 	int i;
 
 	for (i = 0; i < opts->nr_files; i++) {
@@ -169,7 +169,7 @@ static void print_collected(const struct options *opts)
 static int cmd_check(const struct options *opts, const struct source *src,
 		     const struct clang_args *args)
 {
-	struct findings found = { NULL, 0, 0, 0, 0 };
+	struct findings found = { 0 };
 	struct model forced = { opts->kernel_version, opts->version_source };
 	const char *text;
 	size_t size;

@@ -288,7 +288,7 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 		       const char *disk_path)
 {
 	struct summary_deps deps = { { NULL, 0, 0 }, "" };
-	struct findings found = { NULL, 0, 0, 0, 0 };
+	struct findings found = { 0 };
 	struct program prog = { 0 };
 	struct model forced = { kernel_version, "--kernel-version" };
 	char *key = summary_key(src->path, args);
@@ -840,7 +840,7 @@ static void load(const struct scan *sc, struct program *prog,
  */
 static void needy_roots(struct program *prog, struct strlist *names)
 {
-	struct findings scratch = { NULL, 0, 0, 0, 0 };
+	struct findings scratch = { 0 };
 	int i;
 
 	link_rules(prog, &scratch);
@@ -1081,7 +1081,7 @@ int scan_tree(const struct scan_options *o, int nr, const char **paths,
 int run_link(const struct scan_options *o, int nr, const char **paths)
 {
 	struct program prog = { .whole = 1 };
-	struct findings found = { NULL, 0, 0, 0, 0 };
+	struct findings found = { 0 };
 	struct baseline known = { 0 };
 	int i, ret;
 

@@ -129,6 +129,20 @@ d = json.load(open(sys.argv[1]))
 del d["runs"][0]["results"][0]["locations"]
 json.dump(d, open(sys.argv[2], "w"))' "$tmp/two.sarif" "$tmp/broken.sarif"
 expect "the validator rejects a result without a location" sh -c "! '$top/scripts/sarif-validate' '$tmp/broken.sarif' >/dev/null"
+# In-source suppressions: silent in text (exit 0), in SARIF as results
+# with a suppression of kind inSource and the comment's reason.
+"$mmucheck" "${flags[@]}" testcases/6.1/suppressed.c >"$tmp/supp.txt"
+expect "suppressed.c: text prints nothing, exit 0" sh -c "[ $? -eq 0 ] && [ ! -s '$tmp/supp.txt' ]"
+"$mmucheck" "${flags[@]}" --format=sarif testcases/6.1/suppressed.c >"$tmp/supp.sarif"
+expect "suppressed.c: SARIF the validator accepts" "$top/scripts/sarif-validate" "$tmp/supp.sarif"
+expect "suppressed.c: each silenced finding a result, suppressed in source, with its reason" python3 -c '
+import json, sys
+res = json.load(open(sys.argv[1]))["runs"][0]["results"]
+got = sorted((r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
+              r["suppressions"][0]["kind"], r["suppressions"][0]["justification"]) for r in res)
+assert got == [("pte-outside-range", 17, "inSource", "mm built here, no notifier can be registered yet"),
+               ("pte-outside-range", 18, "inSource", "same mm"),
+               ("range-unbalanced", 32, "inSource", "the notifier of this test mm counts starts")], got' "$tmp/supp.sarif"
 bad_format() {
 	local err status
 	err=$("$mmucheck" --format=yaml x.c 2>&1 >/dev/null)

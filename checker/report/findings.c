@@ -154,8 +154,23 @@ static int mentions_ignore(const char *p, const char *rule)
 	return 0;
 }
 
+/* The reason in "(why)" after the rule, or "" without one. */
+static char *reason_of(const char *line, const char *rule)
+{
+	const char *hit = strstr(line, "mmucheck:"), *end = strchr(line, '\n');
+	const char *q = hit ? strstr(hit, rule) : NULL, *close;
+
+	if (!q || (end && q > end))
+		return xstrdup("");
+	q = skip_blanks(q + strlen(rule));
+	close = *q == '(' ? strchr(q, ')') : NULL;
+	if (!close || (end && close > end))
+		return xstrdup("");
+	return xstrndup(q + 1, (size_t)(close - q - 1));
+}
+
 /* "mmucheck: ignore RULE (why)" on the line or the line above. */
-static int suppressed(const struct finding *f, const char *text)
+static int suppressed(struct finding *f, const char *text)
 {
 	const char *here = line_start(text, f->line);
 	const char *above = f->line > 1 ? line_start(text, f->line - 1) : NULL;
@@ -163,6 +178,12 @@ static int suppressed(const struct finding *f, const char *text)
 
 	if (!how && above)
 		how = mentions_ignore(above, f->rule);
+	else
+		above = here;
+	if (how) {
+		free(f->suppression);
+		f->suppression = reason_of(above, f->rule);
+	}
 	/* a suppression is a claim about the kernel: it says why */
 	if (how == 2)
 		fprintf(stderr,
@@ -180,6 +201,7 @@ static void free_finding(struct finding *f)
 	free(f->message);
 	free(f->era);
 	free(f->era_from);
+	free(f->suppression);
 }
 
 static char *relative_to(const char *path, const char *root, const char *base)
@@ -231,6 +253,8 @@ void relative_findings(struct findings *list, const char *root,
 		for (j = 0; j < f->trace.nr; j++)
 			make_relative(&f->trace.steps[j].file, root, base);
 	}
+	if (list->suppressed)
+		relative_findings(list->suppressed, root, base);
 }
 
 void set_findings_era(struct findings *list, int from, int version,
@@ -248,8 +272,19 @@ void set_findings_era(struct findings *list, int from, int version,
 	}
 }
 
+/* A finding silenced in the source: kept apart, for SARIF. */
+static void set_aside(struct findings *list, struct finding *f)
+{
+	struct findings *s = list->suppressed;
+
+	if (!s)
+		s = list->suppressed = xcalloc(1, sizeof(*s));
+	ALLOC_GROW(s->items, s->nr, s->alloc);
+	s->items[s->nr++] = *f;
+}
+
 static void filter_findings(struct findings *list, enum confidence min,
-			    const char *text, const char *file)
+			    const char *text, const char *file, int suppress)
 {
 	int i, kept = 0;
 
@@ -257,8 +292,10 @@ static void filter_findings(struct findings *list, enum confidence min,
 		struct finding *f = &list->items[i];
 		int same_file = !strcmp(f->file, file);
 
-		if (f->confidence < min || (same_file && suppressed(f, text)))
+		if (f->confidence < min)
 			free_finding(f);
+		else if (suppress && same_file && suppressed(f, text))
+			set_aside(list, f);
 		else
 			list->items[kept++] = *f;
 	}
@@ -368,12 +405,19 @@ void finish_findings(struct findings *list, const struct finish_options *o)
 		char *text = source_of(files.items[i], o->root);
 
 		filter_findings(list, CONF_LOW, text ? text : "",
-				files.items[i]);
+				files.items[i], !o->defer_suppression);
 		for (j = 0; j < list->nr; j++)
 			if (!strcmp(list->items[j].file, files.items[i]))
 				hash_anchor(&list->items[j],
 					    line_start(text,
 						       list->items[j].line));
+		for (j = 0; list->suppressed && j < list->suppressed->nr; j++)
+			if (!strcmp(list->suppressed->items[j].file,
+				    files.items[i]))
+				hash_anchor(&list->suppressed->items[j],
+					    line_start(text, list->suppressed
+								     ->items[j]
+								     .line));
 		free(text);
 	}
 	strlist_release(&files);
@@ -562,5 +606,9 @@ void release_findings(struct findings *list)
 	for (i = 0; i < list->nr; i++)
 		free_finding(&list->items[i]);
 	free(list->items);
+	if (list->suppressed) {
+		release_findings(list->suppressed);
+		free(list->suppressed);
+	}
 	memset(list, 0, sizeof(*list));
 }

@@ -55,12 +55,15 @@ struct finding {
 	char fingerprint[17];
 	char *era, *era_from; /* "6.1" and what it was read from, or NULL */
 	enum baseline_state baseline;
+	char *suppression; /* why, from "mmucheck: ignore RULE (why)" */
 };
 
 struct findings {
 	struct finding *items;
 	int nr, alloc;
 	int nr_files, nr_failed; /* for the JSON summary */
+	/* those a "mmucheck: ignore" comment silences: SARIF shows them */
+	struct findings *suppressed;
 };
 
 /* A new finding, or NULL if one with this rule and place exists. */
@@ -72,6 +75,8 @@ struct finish_options {
 	enum confidence min;
 	const char *root; /* relative file names are under it ("": cwd) */
 	int (*keep_rule)(const char *rule); /* NULL: every rule */
+	/* one file's findings for its summary: the link step suppresses */
+	int defer_suppression;
 };
 
 /*

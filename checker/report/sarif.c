@@ -229,6 +229,11 @@ static json_t *result_json(const struct finding *f, const struct sarif_run *run)
 	if (f->era)
 		json_object_set_new(json_object_get(r, "properties"), "era",
 				    json_string(f->era));
+	/* SARIF 3.35: silenced in the source, and the comment's reason */
+	if (f->suppression)
+		json_object_set_new(r, "suppressions",
+				    json_pack("[{s:s,s:s}]", "kind", "inSource",
+					      "justification", f->suppression));
 	return r;
 }
 
@@ -260,6 +265,9 @@ static json_t *run_json(const struct findings *list,
 	for (i = 0; i < list->nr; i++)
 		json_array_append_new(results,
 				      result_json(&list->items[i], run));
+	for (i = 0; list->suppressed && i < list->suppressed->nr; i++)
+		json_array_append_new(
+			results, result_json(&list->suppressed->items[i], run));
 	doc = json_pack(
 		"{s:{s:{s:s,s:s,s:s,s:o}},s:o,s:{s:s}}", "tool", "driver",
 		"name", "mmucheck", "informationUri",
