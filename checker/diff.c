@@ -13,7 +13,9 @@
 
 #include <jansson.h>
 
+#include "cocci.h"
 #include "diff.h"
+#include "input/inputs.h"
 #include "input/git.h"
 #include "lib/diag.h"
 #include "lib/util.h"
@@ -21,6 +23,7 @@
 #include "output.h"
 #include "report/baseline.h"
 #include "report/match.h"
+#include "rules/rules.h"
 
 /* One side of the change: a revision, the work tree, or a patch applied. */
 struct side {
@@ -30,6 +33,7 @@ struct side {
 	struct line_map patch; /* that patch, as a diff */
 	struct line_map from_previous; /* the diff from the side before */
 	struct scan_result res;
+	struct findings cocci; /* the semantic patches on the changed files */
 	/* per finding: the side and the finding it first appeared as */
 	int *origin_side, *origin_index;
 };
@@ -42,6 +46,8 @@ struct diff {
 	struct side *sides;
 	int nr_sides, alloc_sides;
 	struct strlist also; /* the files the change touches */
+	struct strlist changed; /* the .c files changed between the sides */
+	char *cocci_cache; /* NULL: --no-cocci */
 	struct findings out; /* new, unchanged and fixed */
 	struct baseline known;
 	int nr_new, nr_unchanged, nr_fixed, nr_failed;
@@ -273,12 +279,15 @@ static int touched_files(struct diff *d)
 			add_c_file(&d->also, map->files[j].to);
 		}
 	}
+	for (j = 0; j < d->also.nr; j++)
+		strlist_add(&d->changed, d->also.items[j]);
 	return 0;
 }
 
 static int scan_side(struct diff *d, struct side *s)
 {
 	size_t top = strlen(d->git.top);
+	struct cocci_run run;
 	struct view v;
 	int i, ret;
 
@@ -287,7 +296,19 @@ static int scan_side(struct diff *d, struct side *s)
 	for (i = 0; i < v.nr; i++)
 		add_c_file(&d->also, v.files[i].path + top + 1);
 	view_use(&v);
-	ret = scan_tree(&d->scan, 0, NULL, &d->also, &s->res);
+	ret = d->cocci_cache ? cocci_start(&run, d->git.top, d->scratch,
+					   d->cocci_cache, &d->changed) :
+			       0;
+	if (!ret)
+		ret = scan_tree(&d->scan, 0, NULL, &d->also, &s->res);
+	if (d->cocci_cache && cocci_finish(&run, &s->cocci))
+		ret = -1;
+	/* their fingerprints from this side's texts */
+	finish_findings(&s->cocci,
+			&(struct finish_options){ .min = d->scan.min_confidence,
+						  .root = d->git.top,
+						  .keep_rule = rule_enabled });
+	sort_findings(&s->cocci);
 	view_use(NULL);
 	view_release(&v);
 	for (i = 0; !ret && i < s->res.failed.nr; i++) {
@@ -372,6 +393,54 @@ static int failed_on(const struct side *s, const char *file)
 	return strlist_has(&s->res.failed, file);
 }
 
+/* The checker's finding at the same place and rule, or NULL. */
+static struct finding *checker_twin(struct diff *d, const struct finding *c)
+{
+	int i;
+
+	for (i = 0; i < d->out.nr; i++) {
+		struct finding *f = &d->out.items[i];
+
+		if (f->baseline != BASELINE_ABSENT &&
+		    !strcmp(f->rule, c->rule) && !strcmp(f->file, c->file) &&
+		    f->line == c->line)
+			return f;
+	}
+	return NULL;
+}
+
+/*
+ * The semantic patches' findings on the changed files, matched as the
+ * checker's are; one both engines report is the checker's, with a note.
+ */
+static void classify_cocci(struct diff *d, const struct line_map *map)
+{
+	struct side *base = &d->sides[0], *head = &d->sides[d->nr_sides - 1];
+	int *matched = xcalloc(base->cocci.nr + 1, sizeof(int));
+	struct finding *twin;
+	int i, j;
+
+	match_findings(&base->cocci, &head->cocci, map, matched);
+	for (j = 0; j < head->cocci.nr; j++) {
+		struct finding *f = &head->cocci.items[j];
+
+		if (failed_on(base, f->file) && f->baseline == BASELINE_NEW)
+			continue;
+		twin = checker_twin(d, f);
+		if (twin)
+			trace_add(&twin->trace, f->file, f->line, f->col, NULL,
+				  "the semantic patch (cocci/) reports it too");
+		else
+			move_finding(&d->out, f, f->baseline);
+	}
+	for (i = 0; i < base->cocci.nr; i++)
+		if (matched[i] < 0 &&
+		    !failed_on(head, base->cocci.items[i].file))
+			move_finding(&d->out, &base->cocci.items[i],
+				     BASELINE_ABSENT);
+	free(matched);
+}
+
 static int classify(struct diff *d)
 {
 	struct side *base = &d->sides[0], *head = &d->sides[d->nr_sides - 1];
@@ -405,6 +474,7 @@ static int classify(struct diff *d)
 		    !failed_on(head, base->res.found.items[i].file))
 			move_finding(&d->out, &base->res.found.items[i],
 				     BASELINE_ABSENT);
+	classify_cocci(d, map);
 	/* what the head silences in the source, for SARIF */
 	d->out.suppressed = head->res.found.suppressed;
 	head->res.found.suppressed = NULL;
@@ -558,6 +628,8 @@ static void release_diff(struct diff *d)
 	release_sides(d);
 	free(d->sides);
 	strlist_release(&d->also);
+	strlist_release(&d->changed);
+	free(d->cocci_cache);
 	release_findings(&d->out);
 	release_baseline(&d->known);
 	git_close(&d->git);
@@ -579,6 +651,7 @@ static void release_sides(struct diff *d)
 		release_line_map(&s->patch);
 		release_line_map(&s->from_previous);
 		release_scan_result(&s->res);
+		release_findings(&s->cocci);
 		free(s->origin_side);
 		free(s->origin_index);
 	}
@@ -591,6 +664,12 @@ static int diff_sides(struct diff *d, int nr, const char **revs)
 
 	if (choose_sides(d, nr, revs) || touched_files(d))
 		return -1;
+	if (!d->o->no_cocci) {
+		if (cocci_available() ||
+		    kbuild_load(d->scan.kdir, d->scan.kbuild))
+			return -1;
+		d->cocci_cache = fmt_str("%s/cocci", kbuild_cache_dir());
+	}
 	for (k = 0; k < d->nr_sides; k++)
 		if (scan_side(d, &d->sides[k]))
 			return -1;

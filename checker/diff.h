@@ -20,6 +20,7 @@ struct diff_options {
 	const char *series; /* --series=MBOX */
 	int terse; /* --terse: one line a new finding */
 	int b4; /* --b4: b4 prep --check's "ERROR:" lines */
+	int no_cocci; /* --no-cocci: the checker alone */
 };
 
 /* revs: [BASE [HEAD]].  Exit 0 nothing new, 1 new findings, 2 an error. */

@@ -62,7 +62,7 @@ struct options {
 	const char *summary; /* --summary=OUT.json: the per-file pass */
 	const char *baseline, *write_baseline; /* scan and link */
 	const char *patch, *series; /* diff --patch=FILE, --series=MBOX */
-	int terse, b4; /* diff --terse, --b4 */
+	int terse, b4, no_cocci; /* diff --terse, --b4, --no-cocci */
 	int jobs; /* -j N for scan */
 	const char *kdir, *kbuild; /* --kdir=SRC --kbuild=BUILD */
 	const char *compdb; /* -p DIR */
@@ -425,6 +425,12 @@ static void opt_terse(struct options *opts, const char *value)
 	opts->terse = 1;
 }
 
+static void opt_no_cocci(struct options *opts, const char *value)
+{
+	(void)value;
+	opts->no_cocci = 1;
+}
+
 static void opt_b4(struct options *opts, const char *value)
 {
 	(void)value;
@@ -536,6 +542,8 @@ static const struct option option_table[] = {
 	  "diff: one line a new finding, as checkpatch --terse" },
 	{ "--b4", "", OPTION_NO_VALUE, opt_b4,
 	  "diff: an \"ERROR:\" line a new finding, for b4 prep --check" },
+	{ "--no-cocci", "", OPTION_NO_VALUE, opt_no_cocci,
+	  "diff: the checker alone, without the semantic patches" },
 	{ "--summary", "=OUT.json", OPTION_VALUE, opt_summary,
 	  "the per-file pass of scan: write FILE's summary, print nothing" },
 	{ "-j", " N", OPTION_VALUE, opt_jobs,
@@ -1020,6 +1028,7 @@ static int cmd_diff(const struct options *opts, int nr, const char **argv)
 	o.series = opts->series;
 	o.terse = opts->terse;
 	o.b4 = opts->b4;
+	o.no_cocci = opts->no_cocci;
 	ret = run_diff(&o, nr_revs, revs);
 	free(revs);
 	return ret;
@@ -1042,8 +1051,8 @@ int main(int argc, const char **argv)
 		return word->run_args(&opts, nr_args - 1, argv + 1);
 	if (opts.baseline || opts.write_baseline)
 		die("--baseline and --write-baseline apply to scan and link");
-	if (opts.patch || opts.series || opts.terse || opts.b4)
-		die("--patch, --series, --terse and --b4 apply to diff");
+	if (opts.patch || opts.series || opts.terse || opts.b4 || opts.no_cocci)
+		die("--patch, --series, --terse, --b4 and --no-cocci apply to diff");
 
 	if (opts.no_tree)
 		return run_no_tree(&opts, nr_args, argv);

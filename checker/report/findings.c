@@ -529,6 +529,8 @@ static json_t *finding_json(const struct finding *f)
 		      "message", f->message, "confidence",
 		      confidence_name(f->confidence), "trace", trace,
 		      "fingerprint", f->fingerprint);
+	json_object_set_new(j, "engine",
+			    json_string(f->by_cocci ? "cocci" : "checker"));
 	if (f->baseline)
 		json_object_set_new(
 			j, "baseline",

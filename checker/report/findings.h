@@ -56,6 +56,7 @@ struct finding {
 	char *era, *era_from; /* "6.1" and what it was read from, or NULL */
 	enum baseline_state baseline;
 	char *suppression; /* why, from "mmucheck: ignore RULE (why)" */
+	int by_cocci; /* found by the semantic patches, not the checker */
 };
 
 struct findings {

@@ -224,8 +224,9 @@ static json_t *result_json(const struct finding *f, const struct sarif_run *run)
 			r, "baselineState",
 			json_string(baseline_state_name(f->baseline)));
 	json_object_set_new(r, "properties",
-			    json_pack("{s:s}", "confidence",
-				      confidence_name(f->confidence)));
+			    json_pack("{s:s,s:s}", "confidence",
+				      confidence_name(f->confidence), "engine",
+				      f->by_cocci ? "cocci" : "checker"));
 	if (f->era)
 		json_object_set_new(json_object_get(r, "properties"), "era",
 				    json_string(f->era));

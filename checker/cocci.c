@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The semantic patches for mmucheck diff (see cocci.h).  A report line is
+ *
+ *	FILE:LINE:COL-COL: [rule] message ... in function() ...
+ *
+ * (coccilib's print_report, the .cocci files of cocci/); the first "in NAME()" of the
+ * message is the function the finding's fingerprint names.
+ */
+#define _GNU_SOURCE /* popen */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <xxhash.h>
+
+#include "cocci.h"
+#include "lib/diag.h"
+#include "lib/util.h"
+#include "lib/view.h"
+#include "rules/rules.h"
+
+/* The project's cocci/, beside the checker/ the binary was built in. */
+static const char *cocci_dir(void)
+{
+	static char *dir;
+	const char *env = getenv("MMUCHECK_COCCI");
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (dir)
+		return dir;
+	if (env && *env)
+		return dir = xstrdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	*strrchr(exe, '/') = '\0';
+	return dir = fmt_str("%s/../cocci", exe);
+}
+
+/* cocci/pte_outside_range.cocci for "pte-outside-range" */
+static char *rule_file(const char *rule)
+{
+	char *name = xstrdup(rule), *p, *path;
+
+	for (p = name; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	path = fmt_str("%s/%s.cocci", cocci_dir(), name);
+	free(name);
+	return path;
+}
+
+/* spatch on PATH (running it to ask costs a third of a second) */
+static int have_spatch(void)
+{
+	const char *path = getenv("PATH");
+	char *dirs = xstrdup(path ? path : "/usr/bin"), *dir, *save = NULL;
+	int found = 0;
+
+	for (dir = strtok_r(dirs, ":", &save); dir && !found;
+	     dir = strtok_r(NULL, ":", &save)) {
+		char *exe = fmt_str("%s/spatch", *dir ? dir : ".");
+
+		found = !access(exe, X_OK);
+		free(exe);
+	}
+	free(dirs);
+	return found;
+}
+
+int cocci_available(void)
+{
+	char *path;
+	int ok;
+
+	if (!have_spatch())
+		return error(
+			"diff: spatch not found (package coccinelle): install it, or give --no-cocci");
+	path = rule_file(rule_id(0));
+	ok = cocci_dir() && !access(path, R_OK);
+	free(path);
+	return ok ? 0 :
+		    error("diff: no semantic patches at %s (MMUCHECK_COCCI names another folder)",
+			  cocci_dir() ? cocci_dir() : "?");
+}
+
+/* The key of a rule's answer: the rule's text, the files' texts. */
+static char *report_key(const char *rule, const struct cocci_run *r)
+{
+	XXH3_state_t *h = XXH3_createState();
+	char *path = rule_file(rule), *text, *key;
+	size_t size = 0;
+	int i;
+
+	XXH3_64bits_reset(h);
+	text = read_file(path, &size);
+	XXH3_64bits_update(h, text ? text : "", size);
+	free(text);
+	free(path);
+	for (i = 0; i < r->files.nr; i++) {
+		char *file = fmt_str("%s/%s", r->top, r->files.items[i]);
+
+		text = view_read(file, &size);
+		XXH3_64bits_update(h, r->files.items[i],
+				   strlen(r->files.items[i]) + 1);
+		XXH3_64bits_update(h, text ? text : "", text ? size : 0);
+		free(text);
+		free(file);
+	}
+	key = fmt_str("%016llx", (unsigned long long)XXH3_64bits_digest(h));
+	XXH3_freeState(h);
+	return key;
+}
+
+/* Where spatch reads each file: the work tree, or the side's text. */
+static char *file_for_spatch(struct cocci_run *r, const char *rel)
+{
+	char *path = fmt_str("%s/%s", r->top, rel), *copy, *text;
+	size_t size;
+	FILE *f;
+
+	if (!view_has(path))
+		return path;
+	text = view_read(path, &size);
+	free(path);
+	copy = fmt_str("%s/%s", r->dir, rel);
+	*strrchr(copy, '/') = '\0';
+	mkdir_p(copy);
+	copy[strlen(copy)] = '/';
+	f = fopen(copy, "w");
+	if (!f || (text && fwrite(text, 1, size, f) != size) || fclose(f))
+		r->failed = error("cannot write %s: %s", copy, strerror(errno));
+	free(text);
+	return copy;
+}
+
+/*
+ * In a child: spatch, and its exit status left beside its report.  The
+ * scan that runs meanwhile reaps every child of this process as it
+ * waits for its own (input/isolate.c), so the status cannot be waited
+ * for: it is read from the file.
+ */
+static void __attribute__((noreturn)) run_spatch(const char *out,
+						 const char **argv)
+{
+	char *status_file = fmt_str("%s.status", out);
+	int fd, status = 0;
+	pid_t pid = fork();
+	FILE *f;
+
+	if (!pid) {
+		fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0)
+			_exit(127);
+		dup2(fd, 1);
+		fd = open("/dev/null", O_WRONLY);
+		dup2(fd, 2);
+		execvp("spatch", (char *const *)argv);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0)
+		status = -1;
+	f = fopen(status_file, "w");
+	if (f) {
+		fprintf(f, "%d\n", status);
+		fclose(f);
+	}
+	_exit(0);
+}
+
+/* The status run_spatch() left: 0 when spatch ran and exited 0. */
+static int spatch_status(const char *out)
+{
+	char *status_file = fmt_str("%s.status", out);
+	size_t size;
+	char *text = read_file(status_file, &size);
+	int status = text ? atoi(text) : -1;
+
+	unlink(status_file);
+	free(status_file);
+	free(text);
+	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -1;
+}
+
+static int start_rule(struct cocci_run *r, int k, const char *rule,
+		      char **paths)
+{
+	char *cocci = rule_file(rule);
+	const char **argv = xcalloc(r->files.nr + 12, sizeof(*argv));
+	int n = 0, i;
+	pid_t pid;
+
+	argv[n++] = "spatch";
+	argv[n++] = "-D";
+	argv[n++] = "report";
+	argv[n++] = "--very-quiet";
+	argv[n++] = "--no-show-diff";
+	argv[n++] = "--no-includes";
+	argv[n++] = "--timeout";
+	argv[n++] = "120";
+	argv[n++] = "--cocci-file";
+	argv[n++] = cocci;
+	for (i = 0; i < r->files.nr; i++)
+		argv[n++] = paths[i];
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		die("cannot fork: %s", strerror(errno));
+	if (!pid)
+		run_spatch(r->out[k], argv);
+	r->pids[k] = pid;
+	free(argv);
+	free(cocci);
+	return 0;
+}
+
+int cocci_start(struct cocci_run *r, const char *top, const char *scratch,
+		const char *cache, const struct strlist *files)
+{
+	char **paths;
+	int i, k;
+
+	memset(r, 0, sizeof(*r));
+	r->top = top;
+	for (i = 0; i < files->nr; i++) {
+		char *path = fmt_str("%s/%s", top, files->items[i]);
+
+		if (!view_hides(path))
+			strlist_add(&r->files, files->items[i]);
+		free(path);
+	}
+	r->nr_pids = NR_RULES;
+	if (!r->files.nr)
+		return 0;
+	r->dir = fmt_str("%s/cocci.%d", scratch, rand());
+	paths = xcalloc(r->files.nr + 1, sizeof(*paths));
+	for (i = 0; i < r->files.nr; i++)
+		paths[i] = file_for_spatch(r, r->files.items[i]);
+	mkdir_p(cache);
+	for (k = 0; k < NR_RULES; k++) {
+		r->keys[k] = report_key(rule_id(k), r);
+		r->out[k] = fmt_str("%s/%s.txt", cache, r->keys[k]);
+		/* a cached answer is a file already there */
+		if (access(r->out[k], R_OK)) {
+			free(r->out[k]);
+			r->out[k] = fmt_str("%s/%s.txt.tmp%d", cache,
+					    r->keys[k], (int)getpid());
+			start_rule(r, k, rule_id(k), paths);
+		}
+	}
+	for (i = 0; i < r->files.nr; i++)
+		free(paths[i]);
+	free(paths);
+	return r->failed;
+}
+
+/* "in NAME()": the function of a report's message, or "". */
+static char *function_in(const char *message)
+{
+	const char *p;
+
+	for (p = strstr(message, " in "); p; p = strstr(p + 1, " in ")) {
+		const char *name = p + 4, *q = name;
+
+		while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+		       (*q >= '0' && *q <= '9') || *q == '_')
+			q++;
+		if (q > name && q[0] == '(' && q[1] == ')')
+			return xstrndup(name, (size_t)(q - name));
+	}
+	return xstrdup("");
+}
+
+/* The report's path as the tree names it. */
+static const char *tree_name(const struct cocci_run *r, const char *path)
+{
+	size_t n = r->dir ? strlen(r->dir) : 0, t = strlen(r->top);
+
+	if (n && !strncmp(path, r->dir, n) && path[n] == '/')
+		return path + n + 1;
+	if (!strncmp(path, r->top, t) && path[t] == '/')
+		return path + t + 1;
+	return path;
+}
+
+static void read_report(const struct cocci_run *r, const char *report,
+			struct findings *found)
+{
+	FILE *f = fopen(report, "r");
+	char *line = NULL, file[PATH_MAX], rule[64];
+	unsigned int at, col;
+	size_t cap = 0;
+	int pos;
+
+	while (f && getline(&line, &cap, f) > 0) {
+		struct finding *x;
+		char *fn;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (sscanf(line, "%4095[^:]:%u:%u-%*u: [%63[^]]] %n", file, &at,
+			   &col, rule, &pos) < 4)
+			continue;
+		fn = function_in(line + pos);
+		x = add_finding(found, rule, tree_name(r, file), at, col + 1,
+				fn, CONF_MEDIUM, line + pos);
+		if (x) {
+			x->by_cocci = 1;
+			trace_add(&x->trace, x->file, at, col + 1, NULL,
+				  "found by the semantic patch (cocci/)");
+		}
+		free(fn);
+	}
+	free(line);
+	if (f)
+		fclose(f);
+}
+
+/*
+ * A report as the cache keeps it: each path as the tree names it (the
+ * side's texts were in a folder of this run only).  Written whole or not
+ * at all.
+ */
+static void keep_report(const struct cocci_run *r, const char *raw,
+			const char *final)
+{
+	char *tmp = fmt_str("%s.new", raw), *line = NULL;
+	FILE *in = fopen(raw, "r"), *out = fopen(tmp, "w");
+	size_t cap = 0;
+	int bad = !in || !out;
+
+	while (!bad && getline(&line, &cap, in) > 0) {
+		char *colon = strchr(line, ':');
+
+		if (colon)
+			*colon = '\0';
+		bad = fprintf(out, "%s%s%s", tree_name(r, line),
+			      colon ? ":" : "", colon ? colon + 1 : "") < 0;
+	}
+	free(line);
+	if (in)
+		fclose(in);
+	if (out && fclose(out))
+		bad = 1;
+	if (bad || rename(tmp, final))
+		unlink(tmp);
+	unlink(raw);
+	free(tmp);
+}
+
+int cocci_finish(struct cocci_run *r, struct findings *found)
+{
+	int k, status, ret = r->failed;
+
+	for (k = 0; k < r->nr_pids && r->files.nr; k++) {
+		if (r->pids[k]) {
+			char *final = fmt_str("%s", r->out[k]);
+
+			/* ECHILD: the scan reaped it, its status is on file */
+			while (waitpid(r->pids[k], &status, 0) < 0 &&
+			       errno == EINTR)
+				;
+			if (spatch_status(r->out[k])) {
+				ret = error("diff: spatch failed on %s (%s)",
+					    r->files.items[0], rule_id(k));
+				unlink(r->out[k]);
+				free(final);
+				continue;
+			}
+			/* the answer kept under its key, in the tree's names */
+			*strstr(final, ".tmp") = '\0';
+			keep_report(r, r->out[k], final);
+			free(r->out[k]);
+			r->out[k] = final;
+		}
+		read_report(r, r->out[k], found);
+	}
+	for (k = 0; k < NR_RULES; k++) {
+		free(r->out[k]);
+		free(r->keys[k]);
+	}
+	strlist_release(&r->files);
+	free(r->dir);
+	return ret;
+}

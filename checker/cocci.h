@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The semantic patches (the .cocci files of cocci/) on a few files, for mmucheck diff:
+ * spatch -D report, one process a rule, its report lines read back as
+ * findings.  What a rule says of a file's text is cached by that text,
+ * the rule's and spatch's own, so the unchanged side costs nothing.
+ */
+#ifndef MMUCHECK_COCCI_H
+#define MMUCHECK_COCCI_H
+
+#include "lib/util.h"
+#include "report/findings.h"
+
+struct cocci_run {
+	int nr_pids;
+	int pids[8];
+	char *out[8]; /* the report file of each process */
+	char *dir; /* where the side's texts were written, or NULL */
+	const char *top; /* the work tree, for the paths of the reports */
+	struct strlist files; /* tree-relative */
+	struct strlist cached; /* per rule: the report read from the cache */
+	char *keys[8];
+	int failed;
+};
+
+/* 0: spatch and cocci/ are there; -1 with one error line. */
+int cocci_available(void);
+/*
+ * Start the rules on files (tree-relative) as the view in use has them;
+ * texts not on the disk are written under scratch.  Returns at once.
+ */
+int cocci_start(struct cocci_run *r, const char *top, const char *scratch,
+		const char *cache, const struct strlist *files);
+/* Wait, and read the reports into found (tree-relative, unfinished). */
+int cocci_finish(struct cocci_run *r, struct findings *found);
+
+#endif
