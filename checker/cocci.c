@@ -234,7 +234,8 @@ int cocci_start(struct cocci_run *r, const char *top, const char *scratch,
 	for (i = 0; i < files->nr; i++) {
 		char *path = fmt_str("%s/%s", top, files->items[i]);
 
-		if (!view_hides(path))
+		/* on this side: in the view, or on the disk the view leaves */
+		if (view_has(path) ? !view_hides(path) : !access(path, F_OK))
 			strlist_add(&r->files, files->items[i]);
 		free(path);
 	}
