@@ -393,7 +393,7 @@ static char *patch_id(const struct git *g, const char *patch, size_t size)
 	char *id = NULL;
 
 	if (!run_git(g, argv, patch, size, &out, GIT_QUIET) && out.size)
-		id = xstrndup(out.text, strcspn(out.text, " \n"));
+		id = xstrndup(out.text, strcspn(out.text, "\n "));
 	free(out.text);
 	return id;
 }
