@@ -92,31 +92,23 @@ int cocci_available(void)
 			  cocci_dir() ? cocci_dir() : "?");
 }
 
-/* The key of a rule's answer: the rule's text, the files' texts. */
-static char *report_key(const char *rule, const struct cocci_run *r)
+/* The name of a rule's answer on one file: the rule's text, the file's. */
+static char *answer_key(const char *rule, const char *rel, const char *text,
+			size_t size)
 {
 	XXH3_state_t *h = XXH3_createState();
-	char *path = rule_file(rule), *text, *key;
-	size_t size = 0;
-	int i;
+	char *path = rule_file(rule), *rule_text, *key;
+	size_t rule_size = 0;
 
 	XXH3_64bits_reset(h);
-	text = read_file(path, &size);
-	XXH3_64bits_update(h, text ? text : "", size);
-	free(text);
-	free(path);
-	for (i = 0; i < r->files.nr; i++) {
-		char *file = fmt_str("%s/%s", r->top, r->files.items[i]);
-
-		text = view_read(file, &size);
-		XXH3_64bits_update(h, r->files.items[i],
-				   strlen(r->files.items[i]) + 1);
-		XXH3_64bits_update(h, text ? text : "", text ? size : 0);
-		free(text);
-		free(file);
-	}
+	rule_text = read_file(path, &rule_size);
+	XXH3_64bits_update(h, rule_text ? rule_text : "", rule_size);
+	XXH3_64bits_update(h, rel, strlen(rel) + 1);
+	XXH3_64bits_update(h, text ? text : "", text ? size : 0);
 	key = fmt_str("%016llx", (unsigned long long)XXH3_64bits_digest(h));
 	XXH3_freeState(h);
+	free(rule_text);
+	free(path);
 	return key;
 }
 
@@ -190,11 +182,10 @@ static int spatch_status(const char *out)
 	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -1;
 }
 
-static int start_rule(struct cocci_run *r, int k, const char *rule,
-		      char **paths)
+static void start_rule(struct cocci_run *r, int k, char **paths, int nr)
 {
-	char *cocci = rule_file(rule);
-	const char **argv = xcalloc(r->files.nr + 12, sizeof(*argv));
+	char *cocci = rule_file(rule_id(k));
+	const char **argv = xcalloc(nr + 12, sizeof(*argv));
 	int n = 0, i;
 	pid_t pid;
 
@@ -208,29 +199,41 @@ static int start_rule(struct cocci_run *r, int k, const char *rule,
 	argv[n++] = "120";
 	argv[n++] = "--cocci-file";
 	argv[n++] = cocci;
-	for (i = 0; i < r->files.nr; i++)
+	for (i = 0; i < nr; i++)
 		argv[n++] = paths[i];
+	r->raw[k] = fmt_str("%s/%s.report", r->dir, rule_id(k));
 	fflush(stdout);
 	fflush(stderr);
 	pid = fork();
 	if (pid < 0)
 		die("cannot fork: %s", strerror(errno));
 	if (!pid)
-		run_spatch(r->out[k], argv);
+		run_spatch(r->raw[k], argv);
 	r->pids[k] = pid;
 	free(argv);
 	free(cocci);
-	return 0;
+}
+
+static char **key_slot(const struct cocci_run *r, int k, int i)
+{
+	return &r->keys[k * r->files.nr + i];
+}
+
+static char *answer_path(const struct cocci_run *r, int k, int i)
+{
+	return fmt_str("%s/%s.txt", r->cache, *key_slot(r, k, i));
 }
 
 int cocci_start(struct cocci_run *r, const char *top, const char *scratch,
 		const char *cache, const struct strlist *files)
 {
-	char **paths;
-	int i, k;
+	static int runs;
+	char **paths, **todo;
+	int i, k, nr;
 
 	memset(r, 0, sizeof(*r));
 	r->top = top;
+	r->cache = cache;
 	for (i = 0; i < files->nr; i++) {
 		char *path = fmt_str("%s/%s", top, files->items[i]);
 
@@ -239,28 +242,45 @@ int cocci_start(struct cocci_run *r, const char *top, const char *scratch,
 			strlist_add(&r->files, files->items[i]);
 		free(path);
 	}
-	r->nr_pids = NR_RULES;
 	if (!r->files.nr)
 		return 0;
-	r->dir = fmt_str("%s/cocci.%d", scratch, rand());
-	paths = xcalloc(r->files.nr + 1, sizeof(*paths));
-	for (i = 0; i < r->files.nr; i++)
-		paths[i] = file_for_spatch(r, r->files.items[i]);
+	r->dir = fmt_str("%s/cocci.%d.%d", scratch, (int)getpid(), runs++);
+	mkdir_p(r->dir);
 	mkdir_p(cache);
+	r->keys = xcalloc((size_t)NR_RULES * r->files.nr, sizeof(*r->keys));
+	paths = xcalloc(r->files.nr + 1, sizeof(*paths));
+	for (i = 0; i < r->files.nr; i++) {
+		char *path = fmt_str("%s/%s", top, r->files.items[i]), *text;
+		size_t size = 0;
+
+		text = view_read(path, &size);
+		for (k = 0; k < NR_RULES; k++)
+			*key_slot(r, k, i) = answer_key(
+				rule_id(k), r->files.items[i], text, size);
+		free(text);
+		free(path);
+	}
+	todo = xcalloc(r->files.nr + 1, sizeof(*todo));
 	for (k = 0; k < NR_RULES; k++) {
-		r->keys[k] = report_key(rule_id(k), r);
-		r->out[k] = fmt_str("%s/%s.txt", cache, r->keys[k]);
-		/* a cached answer is a file already there */
-		if (access(r->out[k], R_OK)) {
-			free(r->out[k]);
-			r->out[k] = fmt_str("%s/%s.txt.tmp%d", cache,
-					    r->keys[k], (int)getpid());
-			start_rule(r, k, rule_id(k), paths);
+		for (nr = 0, i = 0; i < r->files.nr; i++) {
+			char *answer = answer_path(r, k, i);
+
+			/* a file's answer already there is not asked again */
+			if (access(answer, R_OK)) {
+				if (!paths[i])
+					paths[i] = file_for_spatch(
+						r, r->files.items[i]);
+				todo[nr++] = paths[i];
+			}
+			free(answer);
 		}
+		if (nr)
+			start_rule(r, k, todo, nr);
 	}
 	for (i = 0; i < r->files.nr; i++)
 		free(paths[i]);
 	free(paths);
+	free(todo);
 	return r->failed;
 }
 
@@ -325,69 +345,91 @@ static void read_report(const struct cocci_run *r, const char *report,
 		fclose(f);
 }
 
-/*
- * A report as the cache keeps it: each path as the tree names it (the
- * side's texts were in a folder of this run only).  Written whole or not
- * at all.
- */
-static void keep_report(const struct cocci_run *r, const char *raw,
-			const char *final)
+/* Write text to path whole or not at all. */
+static void write_whole(const char *path, const char *text, size_t size)
 {
-	char *tmp = fmt_str("%s.new", raw), *line = NULL;
-	FILE *in = fopen(raw, "r"), *out = fopen(tmp, "w");
-	size_t cap = 0;
-	int bad = !in || !out;
+	char *tmp = fmt_str("%s.tmp%d", path, (int)getpid());
+	FILE *f = fopen(tmp, "w");
+	int bad = !f || fwrite(text, 1, size, f) != size;
 
-	while (!bad && getline(&line, &cap, in) > 0) {
-		char *colon = strchr(line, ':');
-
-		if (colon)
-			*colon = '\0';
-		bad = fprintf(out, "%s%s%s", tree_name(r, line),
-			      colon ? ":" : "", colon ? colon + 1 : "") < 0;
-	}
-	free(line);
-	if (in)
-		fclose(in);
-	if (out && fclose(out))
+	if (f && fclose(f))
 		bad = 1;
-	if (bad || rename(tmp, final))
+	if (bad || rename(tmp, path))
 		unlink(tmp);
-	unlink(raw);
 	free(tmp);
+}
+
+/*
+ * A rule's report split by file into each file's answer in the cache,
+ * each path as the tree names it (the side's texts were in a folder of
+ * this run only); a file without a line gets an empty answer.
+ */
+static void keep_answers(const struct cocci_run *r, int k)
+{
+	size_t size = 0;
+	char *report = read_file(r->raw[k], &size), *line, *save = NULL;
+	char **texts = xcalloc(r->files.nr + 1, sizeof(*texts));
+	int i;
+
+	for (line = report ? strtok_r(report, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *colon = strchr(line, ':'), *more;
+		const char *name;
+
+		if (!colon)
+			continue;
+		*colon = '\0';
+		name = tree_name(r, line);
+		for (i = 0; i < r->files.nr; i++)
+			if (!strcmp(r->files.items[i], name))
+				break;
+		if (i == r->files.nr)
+			continue;
+		more = fmt_str("%s%s:%s\n", texts[i] ? texts[i] : "", name,
+			       colon + 1);
+		free(texts[i]);
+		texts[i] = more;
+	}
+	for (i = 0; i < r->files.nr; i++) {
+		char *answer = answer_path(r, k, i);
+
+		if (access(answer, R_OK))
+			write_whole(answer, texts[i] ? texts[i] : "",
+				    texts[i] ? strlen(texts[i]) : 0);
+		free(answer);
+		free(texts[i]);
+	}
+	free(texts);
+	free(report);
 }
 
 int cocci_finish(struct cocci_run *r, struct findings *found)
 {
-	int k, status, ret = r->failed;
+	int k, i, status, ret = r->failed;
 
-	for (k = 0; k < r->nr_pids && r->files.nr; k++) {
-		if (r->pids[k]) {
-			char *final = fmt_str("%s", r->out[k]);
+	for (k = 0; k < NR_RULES && r->files.nr; k++) {
+		if (!r->pids[k])
+			continue;
+		/* ECHILD: the scan reaped it, its status is on file */
+		while (waitpid(r->pids[k], &status, 0) < 0 && errno == EINTR)
+			;
+		if (spatch_status(r->raw[k]))
+			ret = error("diff: spatch failed on %s (%s)",
+				    r->files.items[0], rule_id(k));
+		else
+			keep_answers(r, k);
+		unlink(r->raw[k]);
+		free(r->raw[k]);
+	}
+	for (k = 0; k < NR_RULES && r->files.nr; k++)
+		for (i = 0; i < r->files.nr; i++) {
+			char *answer = answer_path(r, k, i);
 
-			/* ECHILD: the scan reaped it, its status is on file */
-			while (waitpid(r->pids[k], &status, 0) < 0 &&
-			       errno == EINTR)
-				;
-			if (spatch_status(r->out[k])) {
-				ret = error("diff: spatch failed on %s (%s)",
-					    r->files.items[0], rule_id(k));
-				unlink(r->out[k]);
-				free(final);
-				continue;
-			}
-			/* the answer kept under its key, in the tree's names */
-			*strstr(final, ".tmp") = '\0';
-			keep_report(r, r->out[k], final);
-			free(r->out[k]);
-			r->out[k] = final;
+			read_report(r, answer, found);
+			free(answer);
+			free(*key_slot(r, k, i));
 		}
-		read_report(r, r->out[k], found);
-	}
-	for (k = 0; k < NR_RULES; k++) {
-		free(r->out[k]);
-		free(r->keys[k]);
-	}
+	free(r->keys);
 	strlist_release(&r->files);
 	free(r->dir);
 	return ret;

@@ -2,8 +2,9 @@
 /*
  * The semantic patches (the .cocci files of cocci/) on a few files, for mmucheck diff:
  * spatch -D report, one process a rule, its report lines read back as
- * findings.  What a rule says of a file's text is cached by that text,
- * the rule's and spatch's own, so the unchanged side costs nothing.
+ * findings.  What a rule says of a file's text is cached by that text
+ * and the rule's, so the unchanged side, or a file unchanged between two
+ * versions, costs nothing.
  */
 #ifndef MMUCHECK_COCCI_H
 #define MMUCHECK_COCCI_H
@@ -12,14 +13,13 @@
 #include "report/findings.h"
 
 struct cocci_run {
-	int nr_pids;
-	int pids[8];
-	char *out[8]; /* the report file of each process */
-	char *dir; /* where the side's texts were written, or NULL */
 	const char *top; /* the work tree, for the paths of the reports */
-	struct strlist files; /* tree-relative */
-	struct strlist cached; /* per rule: the report read from the cache */
-	char *keys[8];
+	char *dir; /* where the side's texts were written */
+	const char *cache;
+	struct strlist files; /* tree-relative, on this side */
+	char **keys; /* per rule and file: its answer's name in the cache */
+	int pids[8]; /* per rule: the spatch at work on the files not cached */
+	char *raw[8]; /* per rule: its report */
 	int failed;
 };
 
