@@ -313,36 +313,90 @@ static const char *tree_name(const struct cocci_run *r, const char *path)
 	return path;
 }
 
+/* One report line as a finding of found; its path as name() gives it. */
+static void read_line(const char *line,
+		      const char *(*name)(const void *, const char *),
+		      const void *data, struct findings *found)
+{
+	char file[PATH_MAX], rule[64], *fn;
+	unsigned int at, col;
+	struct finding *x;
+	int pos;
+
+	if (sscanf(line, "%4095[^:]:%u:%u-%*u: [%63[^]]] %n", file, &at, &col,
+		   rule, &pos) < 4)
+		return;
+	fn = function_in(line + pos);
+	x = add_finding(found, rule, name(data, file), at, col + 1, fn,
+			CONF_MEDIUM, line + pos);
+	if (x) {
+		x->by_cocci = 1;
+		trace_add(&x->trace, x->file, at, col + 1, NULL,
+			  "found by the semantic patch (cocci/)");
+	}
+	free(fn);
+}
+
+static const char *run_name(const void *data, const char *path)
+{
+	return tree_name(data, path);
+}
+
+static void read_lines(FILE *f, const char *(*name)(const void *, const char *),
+		       const void *data, struct findings *found)
+{
+	char *line = NULL;
+	size_t cap = 0;
+
+	while (f && getline(&line, &cap, f) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		read_line(line, name, data, found);
+	}
+	free(line);
+}
+
 static void read_report(const struct cocci_run *r, const char *report,
 			struct findings *found)
 {
 	FILE *f = fopen(report, "r");
-	char *line = NULL, file[PATH_MAX], rule[64];
-	unsigned int at, col;
-	size_t cap = 0;
-	int pos;
 
-	while (f && getline(&line, &cap, f) > 0) {
-		struct finding *x;
-		char *fn;
-
-		line[strcspn(line, "\n")] = '\0';
-		if (sscanf(line, "%4095[^:]:%u:%u-%*u: [%63[^]]] %n", file, &at,
-			   &col, rule, &pos) < 4)
-			continue;
-		fn = function_in(line + pos);
-		x = add_finding(found, rule, tree_name(r, file), at, col + 1,
-				fn, CONF_MEDIUM, line + pos);
-		if (x) {
-			x->by_cocci = 1;
-			trace_add(&x->trace, x->file, at, col + 1, NULL,
-				  "found by the semantic patch (cocci/)");
-		}
-		free(fn);
-	}
-	free(line);
+	read_lines(f, run_name, r, found);
 	if (f)
 		fclose(f);
+}
+
+static const char *as_given(const void *data, const char *path)
+{
+	(void)data;
+	return path;
+}
+
+int cocci_tree(const char *src, const char *build, struct findings *found)
+{
+	char exe[PATH_MAX], *cmd;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	int k, ret = 0;
+	FILE *p;
+
+	if (n <= 0)
+		return error("cannot find mmucheck's own folder");
+	exe[n] = '\0';
+	*strrchr(exe, '/') = '\0';
+	for (k = 0; k < NR_RULES && !ret; k++) {
+		/* the kernel's make coccicheck, as scripts/scan runs it */
+		cmd = fmt_str("'%s/../scripts/cocci-run' '%s' '%s' %s report",
+			      exe, src, build, rule_id(k));
+		fflush(stdout);
+		p = popen(cmd, "r");
+		if (!p)
+			ret = error("cannot run %s", cmd);
+		read_lines(p, as_given, NULL, found);
+		if (p && pclose(p))
+			ret = error("scripts/cocci-run failed on %s (%s)", src,
+				    rule_id(k));
+		free(cmd);
+	}
+	return ret;
 }
 
 /* Write text to path whole or not at all. */

@@ -34,4 +34,10 @@ int cocci_start(struct cocci_run *r, const char *top, const char *scratch,
 /* Wait, and read the reports into found (tree-relative, unfinished). */
 int cocci_finish(struct cocci_run *r, struct findings *found);
 
+/*
+ * The rules over a whole prepared tree through the kernel's own make
+ * coccicheck (scripts/cocci-run): findings tree-relative, unfinished.
+ */
+int cocci_tree(const char *src, const char *build, struct findings *found);
+
 #endif

@@ -34,6 +34,7 @@
 #include "parse/parse.h"
 #include "lib/util.h"
 #include "report/verify.h"
+#include "batch.h"
 #include "diff.h"
 #include "scan.h"
 
@@ -63,6 +64,7 @@ struct options {
 	const char *baseline, *write_baseline; /* scan and link */
 	const char *patch, *series; /* diff --patch=FILE, --series=MBOX */
 	int terse, b4, no_cocci; /* diff --terse, --b4, --no-cocci */
+	const char *verdicts; /* batch --verdicts=FILE */
 	int jobs; /* -j N for scan */
 	const char *kdir, *kbuild; /* --kdir=SRC --kbuild=BUILD */
 	const char *compdb; /* -p DIR */
@@ -279,6 +281,7 @@ static int cmd_summarize(const struct options *opts, const struct source *src,
 
 static int cmd_scan(const struct options *opts, int nr, const char **argv);
 static int cmd_diff(const struct options *opts, int nr, const char **argv);
+static int cmd_batch(const struct options *opts, int nr, const char **argv);
 static int cmd_link(const struct options *opts, int nr, const char **argv);
 
 static const struct command commands[] = {
@@ -288,6 +291,7 @@ static const struct command commands[] = {
 	{ "scan", NULL, cmd_scan },
 	{ "link", NULL, cmd_link },
 	{ "diff", NULL, cmd_diff },
+	{ "batch", NULL, cmd_batch },
 };
 
 /* The command named by the first argument ("scan", "link"), or NULL. */
@@ -425,6 +429,11 @@ static void opt_terse(struct options *opts, const char *value)
 	opts->terse = 1;
 }
 
+static void opt_verdicts(struct options *opts, const char *value)
+{
+	opts->verdicts = value;
+}
+
 static void opt_no_cocci(struct options *opts, const char *value)
 {
 	(void)value;
@@ -543,7 +552,9 @@ static const struct option option_table[] = {
 	{ "--b4", "", OPTION_NO_VALUE, opt_b4,
 	  "diff: an \"ERROR:\" line a new finding, for b4 prep --check" },
 	{ "--no-cocci", "", OPTION_NO_VALUE, opt_no_cocci,
-	  "diff: the checker alone, without the semantic patches" },
+	  "diff, batch: the checker alone, without the semantic patches" },
+	{ "--verdicts", "=FILE", OPTION_VALUE, opt_verdicts,
+	  "batch: FINGERPRINT bug|false-alarm|debatable WHY, a line" },
 	{ "--summary", "=OUT.json", OPTION_VALUE, opt_summary,
 	  "the per-file pass of scan: write FILE's summary, print nothing" },
 	{ "-j", " N", OPTION_VALUE, opt_jobs,
@@ -575,7 +586,8 @@ static void help(FILE *out)
 		"       mmucheck scan [options] --kdir=SRC --kbuild=BUILD [PATH...]\n"
 		"       mmucheck link [options] [--kdir=SRC] SUMMARY.json...\n"
 		"       mmucheck diff [options] [-C DIR] [--kbuild=BUILD] [BASE [HEAD]]\n"
-		"       mmucheck diff [options] --patch=FILE|--series=MBOX [BASE]\n");
+		"       mmucheck diff [options] --patch=FILE|--series=MBOX [BASE]\n"
+		"       mmucheck batch [options] -o DIR NAME=SRC[:BUILD]...\n");
 	for (i = 0; i < ARRAY_SIZE(option_table); i++) {
 		const struct option *o = &option_table[i];
 		int width = (int)(strlen(o->name) + strlen(o->value));
@@ -1031,6 +1043,33 @@ static int cmd_diff(const struct options *opts, int nr, const char **argv)
 	o.no_cocci = opts->no_cocci;
 	ret = run_diff(&o, nr_revs, revs);
 	free(revs);
+	return ret;
+}
+
+/* "mmucheck batch -o DIR NAME=SRC[:BUILD]...": versions in order. */
+static int cmd_batch(const struct options *opts, int nr, const char **argv)
+{
+	struct batch_options o = { .scan = tree_options(opts) };
+	const char **specs = xcalloc(nr + 1, sizeof(*specs));
+	int i, nr_specs = 0, ret;
+
+	if (opts->kdir || opts->kbuild || opts->baseline ||
+	    opts->write_baseline || opts->patch || opts->series)
+		die("batch: the trees are NAME=SRC[:BUILD] arguments; --kdir, --kbuild, baselines and patches do not apply");
+	for (i = 0; i < nr; i++) {
+		if (!strcmp(argv[i], "-o") && i + 1 < nr)
+			o.out_dir = argv[++i];
+		else if (!strncmp(argv[i], "-o", 2) && argv[i][2])
+			o.out_dir = argv[i] + 2;
+		else if (argv[i][0] == '-')
+			die("batch: unknown option '%s'", argv[i]);
+		else
+			specs[nr_specs++] = argv[i];
+	}
+	o.verdicts = opts->verdicts;
+	o.no_cocci = opts->no_cocci;
+	ret = run_batch(&o, nr_specs, specs);
+	free(specs);
 	return ret;
 }
 

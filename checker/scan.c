@@ -897,6 +897,8 @@ static void count_units(const struct scan *sc, struct scan_result *res)
 
 		res->analysed += u->state == UNIT_DONE ||
 				 u->state == UNIT_CACHED;
+		if (u->state == UNIT_DONE || u->state == UNIT_CACHED)
+			strlist_add(&res->analysed_files, u->rel);
 		res->from_cache += u->state == UNIT_CACHED;
 		if (u->state == UNIT_FAILED)
 			strlist_add(&res->failed, u->rel);
@@ -926,6 +928,7 @@ void release_scan_result(struct scan_result *res)
 {
 	release_findings(&res->found);
 	strlist_release(&res->failed);
+	strlist_release(&res->analysed_files);
 	memset(res, 0, sizeof(*res));
 }
 

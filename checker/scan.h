@@ -37,6 +37,7 @@ int run_scan(const struct scan_options *o, int nr, const char **paths);
 struct scan_result {
 	struct findings found; /* sorted, tree-relative */
 	struct strlist failed; /* tree-relative files */
+	struct strlist analysed_files; /* tree-relative, from cache or not */
 	int considered, analysed, from_cache;
 	double seconds;
 };

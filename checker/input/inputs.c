@@ -432,14 +432,18 @@ static int make_cache(const char *cache, const char *key)
  */
 const char *kbuild_cache_dir(void)
 {
-	static char *dir;
+	/* one process may load several trees (mmucheck batch) */
+	static char *dir, *dir_build;
 	const char *root = getenv("MMUCHECK_CACHE"), *xdg, *home;
 	char *base, *name, *p;
 
-	if (dir)
+	if (dir && (!tree.build || !strcmp(tree.build, dir_build)))
 		return dir;
 	if (!tree.build)
 		BUG("kbuild_cache_dir() before kbuild_load()");
+	free(dir);
+	free(dir_build);
+	dir_build = xstrdup(tree.build);
 	xdg = getenv("XDG_CACHE_HOME");
 	home = getenv("HOME");
 	if (root && *root)

@@ -287,10 +287,21 @@ static int built_walk(const char *src, const char *autoconf, const char *rel,
 
 int built_in_config(const char *src, const char *build, const char *rel)
 {
-	static char *autoconf;
+	/* one process may ask of several trees (mmucheck batch) */
+	static char *autoconf, *tree;
+	char *path, *both = fmt_str("%s\n%s", src, build);
 	size_t size;
-	char *path;
 
+	if (!tree || strcmp(tree, both)) {
+		free(autoconf);
+		autoconf = NULL;
+		free(tree);
+		tree = both;
+		forget_dirs();
+		dirs_view[0] = '\0';
+	} else {
+		free(both);
+	}
 	if (!autoconf) {
 		path = xmalloc(strlen(build) + 32);
 		sprintf(path, "%s/include/config/auto.conf", build);

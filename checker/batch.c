@@ -1,0 +1,694 @@
+// SPDX-License-Identifier: GPL-2.0
+#define _GNU_SOURCE /* popen, mkdtemp */
+/*
+ * mmucheck batch (see batch.h).
+ */
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "batch.h"
+#include "cocci.h"
+#include "input/inputs.h"
+#include "lib/diag.h"
+#include "lib/util.h"
+#include "model/model.h"
+#include "output.h"
+#include "report/match.h"
+#include "rules/rules.h"
+
+struct version {
+	char *name, *src, *build;
+	struct scan_result res;
+	struct findings found; /* both engines, one finding a place */
+	int *entry; /* per finding: its entry */
+	int scanned;
+};
+
+/* One finding through the versions. */
+struct entry {
+	int *at; /* per version: the finding's index there, or -1 */
+	int first, last;
+	int engines; /* 1 checker, 2 cocci */
+	const char *verdict, *why;
+};
+
+struct verdict {
+	char fingerprint[17];
+	char *verdict, *why;
+};
+
+struct batch {
+	const struct batch_options *o;
+	struct version *versions;
+	int nr;
+	struct entry *entries;
+	int nr_entries, alloc_entries;
+	struct verdict *verdicts;
+	int nr_verdicts, alloc_verdicts;
+	char *scratch;
+};
+
+/* --- the versions ------------------------------------------------------ */
+
+static int parse_spec(const char *spec, struct version *v)
+{
+	const char *eq = strchr(spec, '='), *colon;
+
+	memset(v, 0, sizeof(*v));
+	if (!eq || eq == spec || !eq[1])
+		return error("batch: '%s' is not NAME=SRC[:BUILD]", spec);
+	v->name = xstrndup(spec, (size_t)(eq - spec));
+	if (strchr(v->name, '/'))
+		return error("batch: the name '%s' has a '/'", v->name);
+	colon = strchr(eq + 1, ':');
+	v->src = colon ? xstrndup(eq + 1, (size_t)(colon - eq - 1)) :
+			 xstrdup(eq + 1);
+	v->build = xstrdup(colon && colon[1] ? colon + 1 : v->src);
+	return 0;
+}
+
+/* A checker finding at the same place and rule: one both engines see. */
+static struct finding *place_twin(struct findings *list,
+				  const struct finding *c)
+{
+	int i;
+
+	for (i = 0; i < list->nr; i++) {
+		struct finding *f = &list->items[i];
+
+		if (!strcmp(f->rule, c->rule) && !strcmp(f->file, c->file) &&
+		    f->line == c->line)
+			return f;
+	}
+	return NULL;
+}
+
+static void move_finding(struct findings *to, struct finding *f)
+{
+	ALLOC_GROW(to->items, to->nr, to->alloc);
+	to->items[to->nr++] = *f;
+	memset(f, 0, sizeof(*f));
+}
+
+/* The semantic patches over the tree, as make coccicheck runs them. */
+static int cocci_version(struct batch *b, struct version *v)
+{
+	struct findings cocci = { 0 };
+	int i, ret;
+
+	ret = cocci_tree(v->src, v->build, &cocci);
+	finish_findings(&cocci, &(struct finish_options){
+					.min = b->o->scan.min_confidence,
+					.root = v->src,
+					.keep_rule = rule_enabled });
+	for (i = 0; i < cocci.nr; i++) {
+		struct finding *twin = place_twin(&v->found, &cocci.items[i]);
+
+		if (twin)
+			twin->by_cocci = 2; /* both */
+		else
+			move_finding(&v->found, &cocci.items[i]);
+	}
+	release_findings(&cocci);
+	return ret;
+}
+
+static int scan_version(struct batch *b, struct version *v)
+{
+	struct scan_options so = b->o->scan;
+	int i;
+
+	so.kdir = v->src;
+	so.kbuild = v->build;
+	so.progress = 0;
+	fprintf(stderr, "  BATCH   %s (%s)\n", v->name, v->src);
+	if (scan_tree(&so, 0, NULL, NULL, &v->res))
+		return error("batch: %s: the scan did not run", v->name);
+	for (i = 0; i < v->res.found.nr; i++)
+		move_finding(&v->found, &v->res.found.items[i]);
+	v->res.found.nr = 0;
+	if (!b->o->no_cocci && cocci_version(b, v))
+		return error("batch: %s: the semantic patches did not run",
+			     v->name);
+	sort_findings(&v->found);
+	v->scanned = 1;
+	return 0;
+}
+
+/* --- following findings from one version to the next --------------------- */
+
+/* The diff of one file between two trees, as a line map section. */
+static void map_file(struct line_map *map, const struct version *a,
+		     const struct version *b, const char *rel)
+{
+	char *old = fmt_str("%s/%s", a->src, rel),
+	     *new = fmt_str("%s/%s", b->src, rel);
+	char *cmd = fmt_str("diff -U0 -- '%s' '%s' 2>/dev/null", old, new);
+	struct line_map one;
+	char *text = NULL;
+	size_t cap = 0, size = 0;
+	FILE *p;
+	struct file_map *f;
+
+	ALLOC_GROW(map->files, map->nr, map->alloc);
+	f = &map->files[map->nr++];
+	memset(f, 0, sizeof(*f));
+	f->from = xstrdup(rel);
+	f->to = access(new, F_OK) ? NULL : xstrdup(rel);
+	p = f->to ? popen(cmd, "r") : NULL;
+	if (p) {
+		size = getdelim(&text, &cap, '\0', p) > 0 ? strlen(text) : 0;
+		pclose(p);
+	}
+	if (size && !parse_unified_diff(text, size, rel, &one) && one.nr) {
+		f->hunks = one.files[0].hunks;
+		f->nr = one.files[0].nr;
+		f->alloc = one.files[0].alloc;
+		one.files[0].hunks = NULL;
+	}
+	if (size)
+		release_line_map(&one);
+	free(text);
+	free(cmd);
+	free(old);
+	free(new);
+}
+
+static void map_versions(const struct version *a, const struct version *b,
+			 struct line_map *map)
+{
+	struct strlist files = { NULL, 0, 0 };
+	int i;
+
+	memset(map, 0, sizeof(*map));
+	for (i = 0; i < a->found.nr; i++)
+		if (!strlist_has(&files, a->found.items[i].file))
+			strlist_add(&files, a->found.items[i].file);
+	for (i = 0; i < files.nr; i++)
+		map_file(map, a, b, files.items[i]);
+	strlist_release(&files);
+}
+
+/* No fingerprint in common: the same rule and function on the mapped line. */
+static void match_places(const struct version *a, const struct version *b,
+			 const struct line_map *map, int *matched)
+{
+	int i, j, taken;
+
+	for (i = 0; i < a->found.nr; i++) {
+		const struct finding *f = &a->found.items[i];
+		unsigned int line;
+		const char *file;
+
+		if (matched[i] >= 0)
+			continue;
+		file = map_line(map, f->file, f->line, &line);
+		for (j = 0; file && j < b->found.nr; j++) {
+			const struct finding *g = &b->found.items[j];
+			int k;
+
+			for (taken = 0, k = 0; k < a->found.nr; k++)
+				taken |= matched[k] == j;
+			if (!taken && !strcmp(g->rule, f->rule) &&
+			    !strcmp(g->function, f->function) &&
+			    !strcmp(g->file, file) && g->line == line) {
+				matched[i] = j;
+				break;
+			}
+		}
+	}
+}
+
+static int new_entry(struct batch *b, int version, int index)
+{
+	struct entry *e;
+	int k;
+
+	ALLOC_GROW(b->entries, b->nr_entries, b->alloc_entries);
+	e = &b->entries[b->nr_entries];
+	memset(e, 0, sizeof(*e));
+	e->at = xcalloc(b->nr + 1, sizeof(int));
+	for (k = 0; k < b->nr; k++)
+		e->at[k] = -1;
+	e->first = e->last = version;
+	e->at[version] = index;
+	return b->nr_entries++;
+}
+
+static void follow(struct batch *b)
+{
+	int k, i, j;
+
+	for (k = 0; k < b->nr; k++) {
+		struct version *v = &b->versions[k];
+
+		v->entry = xcalloc(v->found.nr + 1, sizeof(int));
+		for (j = 0; j < v->found.nr; j++)
+			v->entry[j] = -1;
+		if (k) {
+			struct version *p = &b->versions[k - 1];
+			int *matched = xcalloc(p->found.nr + 1, sizeof(int));
+			struct line_map map;
+
+			map_versions(p, v, &map);
+			match_findings(&p->found, &v->found, &map, matched);
+			match_places(p, v, &map, matched);
+			for (i = 0; i < p->found.nr; i++)
+				if (matched[i] >= 0)
+					v->entry[matched[i]] = p->entry[i];
+			release_line_map(&map);
+			free(matched);
+		}
+		for (j = 0; j < v->found.nr; j++) {
+			struct entry *e;
+
+			if (v->entry[j] < 0)
+				v->entry[j] = new_entry(b, k, j);
+			e = &b->entries[v->entry[j]];
+			e->at[k] = j;
+			e->last = k;
+			e->engines |= v->found.items[j].by_cocci == 2 ? 3 :
+				      v->found.items[j].by_cocci      ? 2 :
+									1;
+		}
+	}
+}
+
+/* Is the finding's file analysed in version k?  Else it is not "fixed". */
+static int analysed_in(const struct version *v, const char *file)
+{
+	return strlist_has(&v->res.analysed_files, file) &&
+	       !strlist_has(&v->res.failed, file);
+}
+
+static const struct finding *entry_finding(const struct batch *b,
+					   const struct entry *e, int k)
+{
+	return e->at[k] >= 0 ? &b->versions[k].found.items[e->at[k]] : NULL;
+}
+
+/* new, fixed, persisting, not-analysed, or NULL (in neither) */
+static const char *pair_status(const struct batch *b, const struct entry *e,
+			       int k)
+{
+	const struct finding *was = entry_finding(b, e, k - 1);
+
+	if (was && e->at[k] >= 0)
+		return "persisting";
+	if (e->at[k] >= 0)
+		return "new";
+	if (!was)
+		return NULL;
+	return analysed_in(&b->versions[k], was->file) ? "fixed" :
+							 "not-analysed";
+}
+
+/* --- verdicts ---------------------------------------------------------- */
+
+/*
+ * "FINGERPRINT VERDICT WHY..." a line, VERDICT one of bug, false-alarm,
+ * debatable; "#" starts a comment line.
+ */
+static int read_verdicts(struct batch *b, const char *path)
+{
+	static const char *const kinds[] = { "bug", "false-alarm",
+					     "debatable" };
+	FILE *f = fopen(path, "r");
+	char *line = NULL, fp[64], kind[32];
+	size_t cap = 0, k;
+	int nr = 0, pos;
+
+	if (!f)
+		return error("%s: %s", path, strerror(errno));
+	while (getline(&line, &cap, f) > 0) {
+		struct verdict *v;
+
+		nr++;
+		line[strcspn(line, "\n")] = '\0';
+		if (!line[strspn(line, " \t")] ||
+		    line[strspn(line, " \t")] == '#')
+			continue;
+		if (sscanf(line, "%63s %31s %n", fp, kind, &pos) < 2 ||
+		    strlen(fp) != 16)
+			goto bad;
+		for (k = 0; k < ARRAY_SIZE(kinds) && strcmp(kind, kinds[k]);
+		     k++)
+			;
+		if (k == ARRAY_SIZE(kinds))
+			goto bad;
+		ALLOC_GROW(b->verdicts, b->nr_verdicts, b->alloc_verdicts);
+		v = &b->verdicts[b->nr_verdicts++];
+		memcpy(v->fingerprint, fp, 17);
+		v->verdict = xstrdup(kinds[k]);
+		v->why = xstrdup(line + pos);
+	}
+	free(line);
+	fclose(f);
+	return 0;
+bad:
+	error("%s:%d: not 'FINGERPRINT bug|false-alarm|debatable WHY'", path,
+	      nr);
+	free(line);
+	fclose(f);
+	return -1;
+}
+
+/* A verdict given for the finding in any version it is in. */
+static void apply_verdicts(struct batch *b)
+{
+	int e, k, i;
+
+	for (e = 0; e < b->nr_entries; e++)
+		for (k = 0; k < b->nr; k++) {
+			const struct finding *f =
+				entry_finding(b, &b->entries[e], k);
+
+			for (i = 0; f && i < b->nr_verdicts; i++)
+				if (!strcmp(b->verdicts[i].fingerprint,
+					    f->fingerprint)) {
+					b->entries[e].verdict =
+						b->verdicts[i].verdict;
+					b->entries[e].why = b->verdicts[i].why;
+				}
+		}
+}
+
+/* --- outputs ----------------------------------------------------------- */
+
+static json_t *counts_json(const struct version *v, int cocci)
+{
+	json_t *j = json_object();
+	int r, i, n;
+
+	for (r = 0; r < NR_RULES; r++) {
+		for (n = 0, i = 0; i < v->found.nr; i++) {
+			const struct finding *f = &v->found.items[i];
+			int mine = cocci ? f->by_cocci != 0 : f->by_cocci != 1;
+
+			n += mine && !strcmp(f->rule, rule_id(r));
+		}
+		json_object_set_new(j, rule_id(r), json_integer(n));
+	}
+	return j;
+}
+
+static char *line_text(const char *src, const char *file, unsigned int line)
+{
+	char *path = fmt_str("%s/%s", src, file), *text, *p, *end;
+	size_t size;
+	unsigned int n;
+
+	text = read_file(path, &size);
+	free(path);
+	if (!text)
+		return xstrdup("");
+	for (p = text, n = 1; n < line && (p = strchr(p, '\n')); n++)
+		p++;
+	if (!p) {
+		free(text);
+		return xstrdup("");
+	}
+	end = strchr(p, '\n');
+	p = end ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
+	free(text);
+	return p;
+}
+
+static json_t *trace_json(const struct version *v, const struct finding *f)
+{
+	json_t *steps = json_array();
+	char *text = line_text(v->src, f->file, f->line);
+	int i;
+
+	json_array_append_new(steps,
+			      json_pack("{s:s,s:i,s:s,s:s}", "file", f->file,
+					"line", (json_int_t)f->line, "note",
+					f->message, "text", text));
+	free(text);
+	for (i = 0; i < f->trace.nr; i++) {
+		const struct trace_step *s = &f->trace.steps[i];
+
+		text = line_text(v->src, s->file, s->line);
+		json_array_append_new(
+			steps, json_pack("{s:s,s:i,s:s,s:s}", "file", s->file,
+					 "line", (json_int_t)s->line, "note",
+					 s->note, "text", text));
+		free(text);
+	}
+	return steps;
+}
+
+static json_t *entry_json(const struct batch *b, const struct entry *e)
+{
+	const struct finding *first = entry_finding(b, e, e->first);
+	json_t *present = json_object(), *trace = json_object();
+	json_t *status = json_array(), *engines = json_array(), *j;
+	int k;
+
+	for (k = 0; k < b->nr; k++) {
+		const struct finding *f = entry_finding(b, e, k);
+		const char *st = k ? pair_status(b, e, k) : NULL;
+
+		if (f) {
+			json_object_set_new(present, b->versions[k].name,
+					    json_pack("{s:s,s:i}", "file",
+						      f->file, "line",
+						      (json_int_t)f->line));
+			json_object_set_new(trace, b->versions[k].name,
+					    trace_json(&b->versions[k], f));
+		}
+		if (st)
+			json_array_append_new(
+				status,
+				json_pack("{s:s,s:s,s:s}", "from",
+					  b->versions[k - 1].name, "to",
+					  b->versions[k].name, "status", st));
+	}
+	if (e->engines & 1)
+		json_array_append_new(engines, json_string("checker"));
+	if (e->engines & 2)
+		json_array_append_new(engines, json_string("cocci"));
+	j = json_pack("{s:s,s:s,s:o,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:n}", "id",
+		      first->fingerprint, "rule", first->rule, "engines",
+		      engines, "file", first->file, "function", first->function,
+		      "message", first->message, "first",
+		      b->versions[e->first].name, "last",
+		      b->versions[e->last].name, "present", present, "status",
+		      status, "trace", trace, "subsystem");
+	json_object_set_new(j, "verdict",
+			    e->verdict ? json_pack("{s:s,s:s}", "verdict",
+						   e->verdict, "why", e->why) :
+					 json_null());
+	return j;
+}
+
+static json_t *report_json(const struct batch *b)
+{
+	json_t *versions = json_array(), *findings = json_array(), *doc;
+	char *tool = fmt_str("mmucheck 1.0.0+%s", model_id());
+	int k, e;
+
+	for (k = 0; k < b->nr; k++) {
+		const struct version *v = &b->versions[k];
+
+		json_array_append_new(
+			versions,
+			json_pack("{s:s,s:s,s:i,s:i,s:{s:o,s:o}}", "name",
+				  v->name, "tree", v->src, "analysed",
+				  (json_int_t)v->res.analysed, "failed",
+				  (json_int_t)v->res.failed.nr, "findings",
+				  "checker", counts_json(v, 0), "cocci",
+				  counts_json(v, 1)));
+	}
+	for (e = 0; e < b->nr_entries; e++)
+		json_array_append_new(findings, entry_json(b, &b->entries[e]));
+	doc = json_pack("{s:s,s:o,s:o}", "tool", tool, "versions", versions,
+			"findings", findings);
+	free(tool);
+	return doc;
+}
+
+static int write_json(const char *path, json_t *doc)
+{
+	char *tmp = fmt_str("%s.tmp", path);
+	int ret =
+		json_dump_file(doc, tmp, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+
+	if (ret || rename(tmp, path))
+		ret = error("cannot write %s: %s", path, strerror(errno));
+	free(tmp);
+	return ret;
+}
+
+/* Version k's SARIF: new or unchanged against k - 1, its fixed absent. */
+static int write_sarif(const struct batch *b, int k)
+{
+	const struct version *v = &b->versions[k];
+	struct findings all = { 0 };
+	char *path = fmt_str("%s/%s.sarif", b->o->out_dir, v->name);
+	char *tmp = fmt_str("%s.tmp", path), *command;
+	FILE *out;
+	int e, ret = 0;
+
+	for (e = 0; e < b->nr_entries; e++) {
+		const struct entry *en = &b->entries[e];
+		const struct finding *f = entry_finding(b, en, k);
+		const char *st = k ? pair_status(b, en, k) : "new";
+
+		if (!f && (!st || strcmp(st, "fixed")))
+			continue;
+		ALLOC_GROW(all.items, all.nr, all.alloc);
+		all.items[all.nr] = f ? *f : *entry_finding(b, en, k - 1);
+		all.items[all.nr++].baseline = !f ? BASELINE_ABSENT :
+					       !strcmp(st, "persisting") ?
+						    BASELINE_UNCHANGED :
+						    BASELINE_NEW;
+	}
+	command = fmt_str("batch/%s", v->name);
+	out = fopen(tmp, "w");
+	if (out)
+		print_findings(out, &all, OUTPUT_SARIF, v->src, command);
+	if (!out || fclose(out) || rename(tmp, path))
+		ret = error("cannot write %s: %s", path, strerror(errno));
+	free(all.items); /* the findings are the versions' */
+	free(command);
+	free(tmp);
+	free(path);
+	return ret;
+}
+
+/* The matrix: versions down, rules and engines across, +new -fixed. */
+static void print_matrix(const struct batch *b)
+{
+	static const char *const engine[] = { "checker", "cocci" };
+	int k, r, c, e, plus, minus;
+
+	printf("%-22s", "version");
+	for (c = 0; c < 2; c++)
+		for (r = 0; r < NR_RULES; r++)
+			printf(" %s:%-.12s", engine[c], rule_id(r));
+	printf("  +new -fixed\n");
+	for (k = 0; k < b->nr; k++) {
+		const struct version *v = &b->versions[k];
+
+		printf("%-22s", v->name);
+		for (c = 0; c < 2; c++) {
+			json_t *counts = counts_json(v, c);
+
+			for (r = 0; r < NR_RULES; r++)
+				printf(" %*lld", (int)strlen(engine[c]) + 13,
+				       (long long)json_integer_value(
+					       json_object_get(counts,
+							       rule_id(r))));
+			json_decref(counts);
+		}
+		for (plus = minus = 0, e = 0; k && e < b->nr_entries; e++) {
+			const char *st = pair_status(b, &b->entries[e], k);
+
+			plus += st && !strcmp(st, "new");
+			minus += st && !strcmp(st, "fixed");
+		}
+		printf("  +%d -%d\n", plus, minus);
+	}
+}
+
+/* --- the command ------------------------------------------------------- */
+
+static int remove_one(const char *path, const struct stat *st, int flag,
+		      struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void release_batch(struct batch *b)
+{
+	int k;
+
+	for (k = 0; k < b->nr; k++) {
+		struct version *v = &b->versions[k];
+
+		free(v->name);
+		free(v->src);
+		free(v->build);
+		release_scan_result(&v->res);
+		release_findings(&v->found);
+		free(v->entry);
+	}
+	for (k = 0; k < b->nr_entries; k++)
+		free(b->entries[k].at);
+	for (k = 0; k < b->nr_verdicts; k++) {
+		free(b->verdicts[k].verdict);
+		free(b->verdicts[k].why);
+	}
+	free(b->verdicts);
+	free(b->entries);
+	free(b->versions);
+	if (b->scratch)
+		nftw(b->scratch, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(b->scratch);
+}
+
+static int outputs(struct batch *b)
+{
+	char *path = fmt_str("%s/report.json", b->o->out_dir);
+	json_t *doc = report_json(b);
+	int k, ret = write_json(path, doc);
+
+	for (k = 0; !ret && k < b->nr; k++)
+		ret = write_sarif(b, k);
+	if (!ret)
+		print_matrix(b);
+	json_decref(doc);
+	free(path);
+	return ret;
+}
+
+int run_batch(const struct batch_options *o, int nr, const char **specs)
+{
+	struct batch b = { .o = o };
+	const char *tmp = getenv("TMPDIR");
+	int k, ret = 0;
+
+	if (!o->out_dir)
+		return error("batch: give the report folder with -o DIR"), 2;
+	if (nr < 1)
+		return error("batch: no version given (NAME=SRC[:BUILD]...)"),
+		       2;
+	b.versions = xcalloc(nr, sizeof(*b.versions));
+	for (k = 0; k < nr && !ret; k++, b.nr++)
+		ret = parse_spec(specs[k], &b.versions[k]);
+	for (k = 0; !ret && k < b.nr; k++)
+		for (int j = 0; j < k; j++)
+			if (!strcmp(b.versions[j].name, b.versions[k].name))
+				ret = error("batch: the name %s is given twice",
+					    b.versions[k].name);
+	if (!ret && o->verdicts)
+		ret = read_verdicts(&b, o->verdicts);
+	if (!ret && mkdir_p(o->out_dir))
+		ret = -1;
+	if (!ret && !o->no_cocci)
+		ret = cocci_available();
+	b.scratch =
+		fmt_str("%s/mmucheck-batch.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!ret && !mkdtemp(b.scratch))
+		ret = error("cannot make %s: %s", b.scratch, strerror(errno));
+	for (k = 0; !ret && k < b.nr; k++)
+		ret = scan_version(&b, &b.versions[k]);
+	if (!ret) {
+		follow(&b);
+		apply_verdicts(&b);
+		ret = outputs(&b);
+	}
+	release_batch(&b);
+	return ret ? EXIT_FATAL : 0;
+}
