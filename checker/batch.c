@@ -20,6 +20,7 @@
 #include "lib/util.h"
 #include "model/model.h"
 #include "output.h"
+#include "report/html.h"
 #include "report/match.h"
 #include "rules/rules.h"
 
@@ -445,6 +446,24 @@ static json_t *trace_json(const struct version *v, const struct finding *f)
 	return steps;
 }
 
+/*
+ * The status at a version, of the change from the version before it;
+ * versions in a row with one status are one range (report/html.h).
+ */
+static void add_status(json_t *status, const char *version, const char *st)
+{
+	size_t n = json_array_size(status);
+	json_t *last = n ? json_array_get(status, n - 1) : NULL;
+
+	if (last &&
+	    !strcmp(json_string_value(json_object_get(last, "status")), st))
+		json_object_set_new(last, "to", json_string(version));
+	else
+		json_array_append_new(status, json_pack("{s:s,s:s,s:s}", "from",
+							version, "to", version,
+							"status", st));
+}
+
 static json_t *entry_json(const struct batch *b, const struct entry *e)
 {
 	const struct finding *first = entry_finding(b, e, e->first);
@@ -465,11 +484,7 @@ static json_t *entry_json(const struct batch *b, const struct entry *e)
 					    trace_json(&b->versions[k], f));
 		}
 		if (st)
-			json_array_append_new(
-				status,
-				json_pack("{s:s,s:s,s:s}", "from",
-					  b->versions[k - 1].name, "to",
-					  b->versions[k].name, "status", st));
+			add_status(status, b->versions[k].name, st);
 	}
 	if (e->engines & 1)
 		json_array_append_new(engines, json_string("checker"));
@@ -638,11 +653,35 @@ static void release_batch(struct batch *b)
 	free(b->scratch);
 }
 
+/* index.html, written whole or not at all */
+static int write_html(const struct batch *b, const json_t *doc)
+{
+	char *path = fmt_str("%s/index.html", b->o->out_dir);
+	char *tmp = fmt_str("%s.tmp", path);
+	FILE *out = fopen(tmp, "w");
+	int ret = 0;
+
+	if (!out ||
+	    write_html_report(
+		    out, doc,
+		    "mmucheck: the MMU-notifier contract across kernel versions") ||
+	    fclose(out) || rename(tmp, path)) {
+		ret = error("cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+	return ret;
+}
+
 static int outputs(struct batch *b)
 {
 	char *path = fmt_str("%s/report.json", b->o->out_dir);
 	json_t *doc = report_json(b);
 	int k, ret = write_json(path, doc);
+
+	if (!ret)
+		ret = write_html(b, doc);
 
 	for (k = 0; !ret && k < b->nr; k++)
 		ret = write_sarif(b, k);

@@ -77,6 +77,30 @@ assert states(sys.argv[2]) == (["absent", "new", "new", "unchanged"], "mmucheck/
 expect "the matrix: a line per version, 6.12 +2 -1" \
 	sh -c "grep -q '^6.1 .* +0 -0\$' '$tmp/matrix' && grep -q '^6.12 .* +2 -1\$' '$tmp/matrix'"
 
+# index.html as a person sees it: headless Chromium loads it from disk;
+# the DOM has the versions and findings of report.json.
+browse() {
+	timeout 60 chromium --headless --disable-gpu --no-sandbox \
+		--user-data-dir="$tmp/profile" "$@" 2>/dev/null
+}
+browse --dump-dom "file://$tmp/out/index.html" >"$tmp/dom.html"
+expect "index.html: the versions' rows and distinct findings, a section a finding, the trend's series" python3 -c '
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+dom = open(sys.argv[2]).read()
+rows = re.findall(r"<tr class=\"version\"[^>]*data-name=\"([^\"]*)\"[^>]*data-total=\"(\d+)\"", dom)
+want = [(v["name"], str(sum(1 for f in d["findings"] if v["name"] in f["present"]))) for v in d["versions"]]
+assert rows == want, (rows, want)
+assert len(re.findall(r"<section class=\"finding", dom)) == len(d["findings"]) == 4
+assert re.search(r"<svg[^>]*id=\"trend\"", dom) and re.search(r"class=\"series\"", dom)
+' "$tmp/out/report.json" "$tmp/dom.html"
+art=${MMUCHECK_ARTIFACTS:-/tmp/mmucheck-artifacts}
+mkdir -p "$art"
+browse --screenshot="$art/t0420-index.png" --window-size=1280,2000 --hide-scrollbars \
+	"file://$tmp/out/index.html" >/dev/null
+echo "# screenshot: $art/t0420-index.png"
+expect "index.html: the screenshot is a PNG" sh -c "head -c 8 '$art/t0420-index.png' | od -An -c | grep -q 'P   N   G'"
+
 bad() {
 	local err status
 	err=$("$mmucheck" batch "$@" 2>&1 >/dev/null)

@@ -24,6 +24,8 @@
  *       "status": [{"from": "6.1.170-3", "to": "6.1.176-1",
  *                   "status": "persisting"}, ...],
  *                  -- "new", "fixed", "persisting" or "not-analysed";
+ *                  -- the status at a version is of the change from
+ *                  -- the version before it (none for the first);
  *                  -- from..to: versions in a row with that status
  *       "verdict": {"verdict": "false alarm", "why": "..."} or null,
  *       "subsystem": "X86 ARCHITECTURE" or null,
