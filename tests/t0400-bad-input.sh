@@ -57,4 +57,21 @@ if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
 	expect "deps: not root and packages missing" one_line 2 "missing packages" \
 		setpriv --reuid=nobody --regid=nogroup --clear-groups env PATH="$tmp/fakebin:/usr/bin:/bin" bash "$tmp/deps"
 fi
+
+# mmucheck diff: outside a work tree, revisions it cannot take, options
+# of another command; an empty patch.  Each one line, exit 2.
+mm=$top/checker/mmucheck
+mkdir -p "$tmp/nogit" "$tmp/repo"
+git -C "$tmp/repo" init -q
+git -C "$tmp/repo" -c user.name=t -c user.email=t@t commit -q --allow-empty -m empty
+expect "diff: not in a git work tree" one_line 2 "is not in a git work tree" "$mm" diff -C "$tmp/nogit"
+expect "diff: three revisions" one_line 2 "at most two revisions" "$mm" diff -C "$tmp/repo" HEAD HEAD HEAD
+expect "diff: a revision that is not one" one_line 2 "not a revision of" "$mm" diff -C "$tmp/repo" no-such-rev
+expect "diff: --patch with two revisions" one_line 2 "one BASE at most" "$mm" diff -C "$tmp/repo" --patch=- HEAD HEAD
+: >"$tmp/empty.patch"
+expect "diff: an empty patch" one_line 2 "empty, no patch in it" "$mm" diff -C "$tmp/repo" --no-cocci --patch="$tmp/empty.patch"
+expect "diff: --kdir does not apply" one_line 2 "not --kdir" "$mm" diff --kdir=/tmp
+expect "diff: an unknown option" one_line 2 "unknown option '-x'" "$mm" diff -x
+expect "--terse outside diff" one_line 2 "apply to diff" "$mm" --terse x.c
+expect "--patch and --series together" one_line 2 "exclude each other" "$mm" diff --patch=a --series=b
 done_testing
