@@ -198,20 +198,22 @@ static json_t *trace_json(const struct trace *t)
 
 	for (i = 0; i < t->nr; i++)
 		json_array_append_new(a,
-				      json_pack("[s,i,i,s]", t->steps[i].file,
+				      json_pack("[s,i,i,o]", t->steps[i].file,
 						(json_int_t)t->steps[i].line,
 						(json_int_t)t->steps[i].col,
-						t->steps[i].note));
+						json_text(t->steps[i].note)));
 	return a;
 }
 
 static json_t *op_json(const struct sop *o)
 {
-	return json_pack("{s:s,s:i,s:i,s:s,s:s,s:i,s:b,s:o}", "file", o->file,
+	/* the entry is source text: any bytes */
+	return json_pack("{s:s,s:i,s:i,s:s,s:o,s:i,s:b,s:o}", "file", o->file,
 			 "line", (json_int_t)o->line, "col", (json_int_t)o->col,
-			 "primitive", o->primitive, "entry", o->entry, "levels",
-			 (json_int_t)o->levels, "handed_in", o->handed_in,
-			 "trace", trace_json(&o->trace));
+			 "primitive", o->primitive, "entry",
+			 json_text(o->entry), "levels", (json_int_t)o->levels,
+			 "handed_in", o->handed_in, "trace",
+			 trace_json(&o->trace));
 }
 
 static json_t *site_json(const struct ssite *s)

@@ -444,6 +444,22 @@ void sort_findings(struct findings *list)
 		qsort(list->items, list->nr, sizeof(*list->items), finding_cmp);
 }
 
+/*
+ * Source text on a terminal: a control byte (an escape sequence, a
+ * carriage return) is shown as \xNN, never sent as it is.
+ */
+static void put_clean(FILE *out, const char *s)
+{
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\x%02x", c);
+		else
+			fputc(c, out);
+	}
+}
+
 static void print_text(FILE *out, const struct findings *list,
 		       enum baseline_state only)
 {
@@ -454,13 +470,17 @@ static void print_text(FILE *out, const struct findings *list,
 
 		if (f->baseline != only)
 			continue;
-		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->file, f->line,
-			f->col, f->message, f->rule);
+		put_clean(out, f->file);
+		fprintf(out, ":%u:%u: warning: ", f->line, f->col);
+		put_clean(out, f->message);
+		fprintf(out, " [%s]\n", f->rule);
 		for (j = 0; j < f->trace.nr; j++) {
 			const struct trace_step *s = &f->trace.steps[j];
 
-			fprintf(out, "%s:%u:%u: note: %s\n", s->file, s->line,
-				s->col, s->note);
+			put_clean(out, s->file);
+			fprintf(out, ":%u:%u: note: ", s->line, s->col);
+			put_clean(out, s->note);
+			fputc('\n', out);
 		}
 	}
 }
@@ -508,12 +528,66 @@ const char *baseline_state_name(enum baseline_state state)
 					     NULL;
 }
 
+/* The length of the UTF-8 sequence at p (at most n bytes), 0 if none. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+	size_t len, i;
+	unsigned int c;
+
+	if (p[0] < 0x80)
+		return 1;
+	len = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 :
+	      p[0] >= 0xe0		   ? 3 :
+	      p[0] >= 0xc2 && p[0] < 0xe0  ? 2 :
+					     0;
+	if (!len || len > n)
+		return 0;
+	for (i = 1; i < len; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	c = len == 2 ? (p[0] & 0x1fu) << 6 | (p[1] & 0x3fu) :
+	    len == 3 ? (p[0] & 0x0fu) << 12 | (p[1] & 0x3fu) << 6 |
+			       (p[2] & 0x3fu) :
+		       (p[0] & 0x07u) << 18 | (p[1] & 0x3fu) << 12 |
+			       (p[2] & 0x3fu) << 6 | (p[3] & 0x3fu);
+	/* overlong forms, surrogates, past U+10FFFF */
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	return len;
+}
+
+json_t *json_text(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), i = 0, out = 0, len;
+	char *buf = xmalloc(3 * n + 1);
+	json_t *j;
+
+	/* a byte that starts no UTF-8 sequence is U+FFFD: nothing dropped */
+	while (i < n) {
+		len = utf8_len(p + i, n - i);
+		if (len) {
+			memcpy(buf + out, p + i, len);
+			out += len;
+			i += len;
+		} else {
+			memcpy(buf + out, "\xef\xbf\xbd", 3);
+			out += 3;
+			i++;
+		}
+	}
+	j = json_stringn(buf, out);
+	free(buf);
+	return j;
+}
+
 static json_t *step_json(const struct trace_step *s)
 {
-	return json_pack("{s:s, s:i, s:i, s:s, s:s}", "file", s->file, "line",
-			 (json_int_t)s->line, "column", (json_int_t)s->col,
-			 "function", s->function ? s->function : "", "note",
-			 s->note);
+	return json_pack("{s:o, s:i, s:i, s:o, s:o}", "file",
+			 json_text(s->file), "line", (json_int_t)s->line,
+			 "column", (json_int_t)s->col, "function",
+			 json_text(s->function), "note", json_text(s->note));
 }
 
 static json_t *finding_json(const struct finding *f)
@@ -523,10 +597,11 @@ static json_t *finding_json(const struct finding *f)
 
 	for (i = 0; i < f->trace.nr; i++)
 		json_array_append_new(trace, step_json(&f->trace.steps[i]));
-	j = json_pack("{s:s, s:s, s:i, s:i, s:s, s:s, s:s, s:o, s:s}", "rule",
-		      f->rule, "file", f->file, "line", (json_int_t)f->line,
-		      "column", (json_int_t)f->col, "function", f->function,
-		      "message", f->message, "confidence",
+	j = json_pack("{s:s, s:o, s:i, s:i, s:o, s:o, s:s, s:o, s:s}", "rule",
+		      f->rule, "file", json_text(f->file), "line",
+		      (json_int_t)f->line, "column", (json_int_t)f->col,
+		      "function", json_text(f->function), "message",
+		      json_text(f->message), "confidence",
 		      confidence_name(f->confidence), "trace", trace,
 		      "fingerprint", f->fingerprint);
 	json_object_set_new(j, "engine",
@@ -537,7 +612,7 @@ static json_t *finding_json(const struct finding *f)
 			json_string(baseline_state_name(f->baseline)));
 	if (f->era) {
 		json_object_set_new(j, "era", json_string(f->era));
-		json_object_set_new(j, "era_from", json_string(f->era_from));
+		json_object_set_new(j, "era_from", json_text(f->era_from));
 	}
 	return j;
 }

@@ -105,6 +105,8 @@ void set_findings_era(struct findings *list, int from, int version,
 /* jansson's json_t, for the summaries of "mmucheck scan" */
 struct json_t;
 struct json_t *findings_to_json(const struct findings *list);
+/* s as a JSON string whatever its bytes: those not UTF-8 as U+FFFD */
+struct json_t *json_text(const char *s);
 void findings_from_json(struct findings *list, struct json_t *array);
 
 const char *confidence_name(enum confidence c);

@@ -170,7 +170,8 @@ static json_t *code_flow_json(const struct finding *f,
 
 		loc = location_json(s->file, s->line, s->col, run);
 		json_object_set_new(loc, "message",
-				    json_pack("{s:s}", "text", s->note));
+				    json_pack("{s:o}", "text",
+					      json_text(s->note)));
 		json_array_append_new(steps,
 				      json_pack("{s:o}", "location", loc));
 	}
@@ -211,10 +212,10 @@ static json_t *result_json(const struct finding *f, const struct sarif_run *run)
 		json_object_set_new(fp, "primaryLocationLineHash",
 				    json_string(hash));
 	free(text);
-	r = json_pack("{s:s,s:i,s:s,s:{s:s},s:[o],s:o}", "ruleId", f->rule,
+	r = json_pack("{s:s,s:i,s:s,s:{s:o},s:[o],s:o}", "ruleId", f->rule,
 		      "ruleIndex", (json_int_t)index, "level",
 		      index >= 0 ? run->rules[index].level : "warning",
-		      "message", "text", f->message, "locations",
+		      "message", "text", json_text(f->message), "locations",
 		      location_json(f->file, f->line, f->col, run),
 		      "partialFingerprints", fp);
 	if (f->trace.nr)
