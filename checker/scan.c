@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
 #include <xxhash.h>
 
 #include "analyse.h"
@@ -29,9 +31,10 @@
 #include "report/baseline.h"
 #include "scan.h"
 #include "link/summary.h"
+#include "link/validate.h"
 
 /* Bump when the summaries change meaning: the cache is then redone. */
-#define SUMMARY_FORMAT "5"
+#define SUMMARY_FORMAT "6"
 
 /* Not for an x86 kernel, or not kernel code. */
 static const char *const skipped_dirs[] = {
@@ -51,6 +54,17 @@ static const char *tool_id(void)
 	snprintf(id, sizeof(id), "%016llx",
 		 (unsigned long long)XXH3_64bits(text ? text : "", size));
 	free(text);
+	return id;
+}
+
+/* What made a summary: link takes summaries of one mmucheck only. */
+static const char *made_by(void)
+{
+	static char *id;
+
+	if (!id)
+		id = fmt_str("mmucheck summary %s, tool %s, model %s",
+			     SUMMARY_FORMAT, tool_id(), model_id());
 	return id;
 }
 
@@ -190,7 +204,7 @@ static void collect_deps(const struct source *src, struct summary_deps *deps)
 /* Do the texts a summary was made from read the same now? */
 static int deps_hold(const char *summary)
 {
-	struct summary_deps deps = { { NULL, 0, 0 }, "" };
+	struct summary_deps deps = { { NULL, 0, 0 }, "", NULL };
 	char key[17];
 	int ret = 0;
 
@@ -287,7 +301,7 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 		       int kernel_version, const char *out_path,
 		       const char *disk_path)
 {
-	struct summary_deps deps = { { NULL, 0, 0 }, "" };
+	struct summary_deps deps = { { NULL, 0, 0 }, "", NULL };
 	struct findings found = { 0 };
 	struct program prog = { 0 };
 	struct model forced = { kernel_version, "--kernel-version" };
@@ -300,6 +314,7 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 	check_translation_unit((struct source *)src, &forced, CONF_LOW, &found,
 			       &prog);
 	collect_deps(src, &deps);
+	deps.made_by = made_by();
 	if (disk_path && !view_touches(src->path, &deps))
 		out_path = disk_path;
 	len = strlen(out_path) + 8;
@@ -1081,22 +1096,139 @@ int scan_tree(const struct scan_options *o, int nr, const char **paths,
 	return 0;
 }
 
+/* A summary is a few MB at most: anything bigger is not one. */
+#define MAX_SUMMARY_SIZE (256L << 20)
+
+static struct strlist *found_files;
+
+static int add_json(const char *path, const struct stat *st, int flag,
+		    struct FTW *ftw)
+{
+	size_t n = strlen(path);
+
+	/* "memory.c@HASH.json": scan's summary of one side of a change */
+	if (flag == FTW_F && S_ISREG(st->st_mode) && n > 5 &&
+	    !strcmp(path + n - 5, ".json") && !strchr(path + ftw->base, '@'))
+		strlist_add(found_files, path);
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* An argument of link: a summary, or a folder of them (its *.json). */
+static int add_summary_files(const char *arg, struct strlist *files)
+{
+	struct strlist here = { NULL, 0, 0 };
+	struct stat st;
+	int i;
+
+	if (stat(arg, &st))
+		return error("link: %s: %s", *arg ? arg : "''",
+			     strerror(errno));
+	if (S_ISREG(st.st_mode)) {
+		strlist_add(files, arg);
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return error("link: %s: not a summary file or a folder of them",
+			     arg);
+	found_files = &here;
+	if (nftw(arg, add_json, 16, FTW_PHYS))
+		return error("link: %s: %s", arg, strerror(errno));
+	if (!here.nr)
+		return error("link: %s: no .json summary in it", arg);
+	qsort(here.items, here.nr, sizeof(*here.items), by_name);
+	for (i = 0; i < here.nr; i++)
+		strlist_add(files, here.items[i]);
+	strlist_release(&here);
+	return 0;
+}
+
+/*
+ * A summary made elsewhere is read only when it is one: a regular file
+ * of a sane size, JSON of the summary schema with its files in the tree
+ * (link/validate.h), made by the same mmucheck as the others.
+ */
+static int check_summary(const char *path, const char *root, char **made)
+{
+	json_error_t err;
+	struct stat st;
+	size_t size;
+	char *text;
+	json_t *doc;
+	const char *by;
+	int ret;
+
+	if (stat(path, &st) || !S_ISREG(st.st_mode))
+		return error("link: %s: not a regular file", path);
+	if (st.st_size > MAX_SUMMARY_SIZE)
+		return error("link: %s: %lld bytes, too big for a summary",
+			     path, (long long)st.st_size);
+	text = read_file(path, &size);
+	if (!text)
+		return error("link: %s: %s", path, strerror(errno));
+	doc = json_loadb(text, size, 0, &err);
+	free(text);
+	if (!doc)
+		return error("link: %s: not JSON (line %d: %s)", path, err.line,
+			     err.text);
+	ret = validate_summary(doc, path, root);
+	by = json_string_value(json_object_get(doc, "made_by"));
+	if (!ret && *made && strcmp(*made, by))
+		ret = error(
+			"link: %s was made by another mmucheck than the summaries before it (%s, not %s)",
+			path, by, *made);
+	if (!ret && !*made)
+		*made = xstrdup(by);
+	json_decref(doc);
+	return ret;
+}
+
+static int read_all(const struct scan_options *o, int nr, const char **args,
+		    struct program *prog, struct findings *found, int *nr_read)
+{
+	struct strlist files = { NULL, 0, 0 };
+	char *root = o->kdir ? realpath(o->kdir, NULL) : NULL, *made = NULL;
+	int i, ret = 0;
+
+	if (o->kdir && !root)
+		ret = error("link: --kdir=%s: %s", o->kdir, strerror(errno));
+	if (!nr)
+		ret = error(
+			"link: no summary given (the --summary files of mmucheck, or folders of them)");
+	for (i = 0; !ret && i < nr; i++)
+		ret = add_summary_files(args[i], &files);
+	for (i = 0; !ret && i < files.nr; i++)
+		ret = check_summary(files.items[i], root, &made);
+	for (i = 0; !ret && i < files.nr; i++)
+		if (read_summaries(prog, found, files.items[i], NULL))
+			ret = error("link: %s: not a summary of mmucheck",
+				    files.items[i]);
+	*nr_read = files.nr;
+	strlist_release(&files);
+	free(root);
+	free(made);
+	return ret;
+}
+
 int run_link(const struct scan_options *o, int nr, const char **paths)
 {
 	struct program prog = { .whole = 1 };
 	struct findings found = { 0 };
 	struct baseline known = { 0 };
-	int i, ret;
+	int ret, nr_read = 0, nr_functions;
 
 	if (load_baseline(o, &known))
 		return EXIT_FATAL;
-	for (i = 0; i < nr; i++)
-		if (read_summaries(&prog, &found, paths[i], NULL)) {
-			error("%s: not a summary of mmucheck", paths[i]);
-			release_program(&prog);
-			release_findings(&found);
-			return EXIT_FATAL;
-		}
+	if (read_all(o, nr, paths, &prog, &found, &nr_read)) {
+		release_program(&prog);
+		release_findings(&found);
+		release_baseline(&known);
+		return EXIT_FATAL;
+	}
 	link_rules(&prog, &found);
 	if (o->kdir)
 		relative_findings(&found, o->kdir, NULL);
@@ -1104,7 +1236,12 @@ int run_link(const struct scan_options *o, int nr, const char **paths)
 					.min = o->min_confidence,
 					.root = o->kdir ? o->kdir : "",
 					.keep_rule = rule_enabled });
+	nr_functions = prog.nr;
 	ret = report(o, &found, &known, "link");
+	if (ret >= 0)
+		fprintf(stderr,
+			"mmucheck link: %d summaries read, %d functions\n",
+			nr_read, nr_functions);
 	ret = ret < 0 ? EXIT_FATAL : ret > 0;
 	release_baseline(&known);
 	release_program(&prog);

@@ -74,4 +74,38 @@ expect "diff: --kdir does not apply" one_line 2 "not --kdir" "$mm" diff --kdir=/
 expect "diff: an unknown option" one_line 2 "unknown option '-x'" "$mm" diff -x
 expect "--terse outside diff" one_line 2 "apply to diff" "$mm" --terse x.c
 expect "--patch and --series together" one_line 2 "exclude each other" "$mm" diff --patch=a --series=b
+# mmucheck link trusts no summary: each bad one is one line naming the
+# file and the field, exit 2, nothing linked.
+(cd "$top" && "$mm" -Itestcases/6.1/include -Itestcases/include \
+	--summary="$tmp/sums/a/one.json" testcases/6.1/khugepaged-retract-no-range.c &&
+	"$mm" -Itestcases/6.1/include -Itestcases/include \
+		--summary="$tmp/sums/b/two.json" testcases/6.1/unmap-put-before-end.c)
+expect "link: a folder of summaries is read whole, and says how many" \
+	sh -c "'$mm' link '$tmp/sums' 2>&1 >/dev/null | grep -q 'mmucheck link: 2 summaries read'"
+expect "link: no summary" one_line 2 "no summary given" "$mm" link
+mkfifo "$tmp/fifo.json"
+expect "link: a FIFO is not read (no hang)" one_line 2 "not a summary file or a folder" timeout 10 "$mm" link "$tmp/fifo.json"
+expect "link: an empty name" one_line 2 "No such file" "$mm" link ""
+mkdir -p "$tmp/none"
+expect "link: a folder without summaries" one_line 2 "no .json summary in it" "$mm" link "$tmp/none"
+evil() { # NAME PYTHON: a copy of one.json changed by PYTHON (d is the document)
+	python3 -c "import json, sys; d = json.load(open(sys.argv[1])); $2; json.dump(d, open(sys.argv[2], 'w'))" \
+		"$tmp/sums/a/one.json" "$tmp/$1.json"
+}
+evil climb 'd["findings"].append(dict(rule="pte-outside-range", file="../../../../etc/shadow", line=1, column=1, function="f", message="m", confidence="high", trace=[], fingerprint="0"))'
+expect "link: a file name climbing out of the tree" one_line 2 "findings\[0\].file: a file outside the tree" "$mm" link "$tmp/climb.json"
+evil outside 'd["file"] = "/etc/shadow"'
+expect "link --kdir: an absolute name outside the tree" one_line 2 "file: a file outside the tree" "$mm" link --kdir="$top/testcases" "$tmp/outside.json"
+evil abc 'd["functions"][0]["line"] = "abc"'
+expect "link: a line that is not a number" one_line 2 "functions\[0\].line: not an integer" "$mm" link "$tmp/abc.json"
+evil huge 'd["functions"][0]["line"] = 1 << 40'
+expect "link: a line out of range" one_line 2 "functions\[0\].line: out of range" "$mm" link "$tmp/huge.json"
+evil nofns 'd["functions"] = None'
+expect "link: functions null" one_line 2 "functions: not an array" "$mm" link "$tmp/nofns.json"
+evil open 'd["functions"][[i for i, f in enumerate(d["functions"]) if f["sites"]][0]]["sites"][0]["open"] = "x"'
+expect "link: a site's open not a number" one_line 2 "sites\[0\].open: not an integer" "$mm" link "$tmp/open.json"
+evil other 'd["made_by"] = "mmucheck summary 0, tool 0, model 0"'
+expect "link: summaries of two mmuchecks" one_line 2 "made by another mmucheck" "$mm" link "$tmp/sums/a/one.json" "$tmp/other.json"
+printf '{"key": ' >"$tmp/cut.json"
+expect "link: not JSON" one_line 2 "not JSON" "$mm" link "$tmp/cut.json"
 done_testing

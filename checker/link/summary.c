@@ -290,6 +290,8 @@ int write_summaries(FILE *out, const struct program *p,
 	json_object_set_new(doc, "deps", paths);
 	json_object_set_new(doc, "deps_key",
 			    json_string(deps ? deps->key : ""));
+	if (deps && deps->made_by)
+		json_object_set_new(doc, "made_by", json_string(deps->made_by));
 	ret = json_dumpf(doc, out, JSON_COMPACT);
 	fputc('\n', out);
 	json_decref(doc);

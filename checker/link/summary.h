@@ -120,6 +120,7 @@ void release_program(struct program *p);
 struct summary_deps {
 	struct strlist paths;
 	char key[17];
+	const char *made_by; /* the summary format, mmucheck and its model */
 };
 
 int write_summaries(FILE *out, const struct program *p,
