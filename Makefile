@@ -9,12 +9,14 @@
 #   make check-fast   the tests that need no real kernel tree (inner loop)
 #   make deps     install the Debian packages (idempotent; root)
 #   make trees    prepare linux-source-6.1 and 6.12 (scripts/kernel-tree)
+#   make batch-trees VERSIONS="6.1.190-1 6.1.192-3"
+#                 prepare those package versions; prints "SRC BUILD" each
 #   make checker  build checker/mmucheck
 #   make lint     clang-format, checkpatch.pl and shellcheck (make check runs it)
 
 VERSION ?= 6.1
 
-.PHONY: all deps trees checker scan check check-fast lint clean
+.PHONY: all deps trees batch-trees checker scan check check-fast lint clean
 
 all: checker
 
@@ -27,6 +29,12 @@ checker: deps
 trees: deps
 	@scripts/kernel-tree 6.1 >/dev/null
 	@scripts/kernel-tree 6.12 >/dev/null
+
+# kernel-tree exits 2 on a version the archive does not serve; the first
+# failure stops the batch
+batch-trees: deps
+	@[ -n "$(VERSIONS)" ] || { echo 'make batch-trees: VERSIONS="6.1.190-1 ..." needed' >&2; exit 2; }
+	@for v in $(VERSIONS); do scripts/kernel-tree "$$v" || exit 2; done
 
 scan: deps checker
 	@scripts/scan $(VERSION); status=$$?; [ $$status -le 1 ]
