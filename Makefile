@@ -11,12 +11,15 @@
 #   make trees    prepare linux-source-6.1 and 6.12 (scripts/kernel-tree)
 #   make batch-trees VERSIONS="6.1.190-1 6.1.192-3"
 #                 prepare those package versions; prints "SRC BUILD" each
+#   make batch VERSIONS="6.1.170-3 6.1.192-3 ..."
+#                 prepare them and write batch-report/ (mmucheck batch:
+#                 report.json, a SARIF per version, index.html)
 #   make checker  build checker/mmucheck
 #   make lint     clang-format, checkpatch.pl and shellcheck (make check runs it)
 
 VERSION ?= 6.1
 
-.PHONY: all deps trees batch-trees checker scan check check-fast lint clean
+.PHONY: all deps trees batch-trees batch checker scan check check-fast lint clean
 
 all: checker
 
@@ -35,6 +38,14 @@ trees: deps
 batch-trees: deps
 	@[ -n "$(VERSIONS)" ] || { echo 'make batch-trees: VERSIONS="6.1.190-1 ..." needed' >&2; exit 2; }
 	@for v in $(VERSIONS); do scripts/kernel-tree "$$v" || exit 2; done
+
+# each version prepared, then one mmucheck batch over them in that order
+batch: deps checker
+	@[ -n "$(VERSIONS)" ] || { echo 'make batch: VERSIONS="6.1.170-3 6.1.192-3 ..." needed' >&2; exit 2; }
+	@specs=; for v in $(VERSIONS); do \
+		line=$$(scripts/kernel-tree "$$v" | tail -1) || exit 2; \
+		specs="$$specs $$v=$${line% *}:$${line#* }"; \
+	done; checker/mmucheck batch -o batch-report $$specs
 
 scan: deps checker
 	@scripts/scan $(VERSION); status=$$?; [ $$status -le 1 ]
