@@ -65,6 +65,8 @@ struct options {
 	const char *patch, *series; /* diff --patch=FILE, --series=MBOX */
 	int terse, b4, no_cocci; /* diff --terse, --b4, --no-cocci */
 	const char *verdicts; /* batch --verdicts=FILE */
+	int files_from; /* arguments left from here on came after "--" */
+	int stdin_named; /* --stdin-name was given */
 	int jobs; /* -j N for scan */
 	const char *kdir, *kbuild; /* --kdir=SRC --kbuild=BUILD */
 	const char *compdb; /* -p DIR */
@@ -360,8 +362,22 @@ static void opt_kbuild(struct options *opts, const char *value)
 	opts->kbuild = value;
 }
 
+/* the folder of compile_commands.json, or that file itself */
+static int is_compdb_file(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	struct stat st;
+
+	return !strcmp(base ? base + 1 : path, "compile_commands.json") &&
+	       !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
 static void opt_compdb(struct options *opts, const char *value)
 {
+	const char *slash = strrchr(value, '/');
+
+	if (is_compdb_file(value))
+		value = slash ? xstrndup(value, (size_t)(slash - value)) : ".";
 	opts->compdb = value;
 }
 
@@ -480,6 +496,7 @@ static void opt_stdin_name(struct options *opts, const char *value)
 	if (!*value)
 		die("--stdin-name: an empty name");
 	opts->stdin_name = value;
+	opts->stdin_named = 1;
 }
 
 static void opt_print_args(struct options *opts, const char *value)
@@ -623,7 +640,7 @@ static int take_value(struct options *opts, const struct option *o,
 		return 2;
 	case OPTION_DIR:
 		/* -p is also a gcc flag; Kbuild never passes it */
-		if (!next || !is_dir(next))
+		if (!next || (!is_dir(next) && !is_compdb_file(next)))
 			return 0;
 		o->handle(opts, next);
 		return 2;
@@ -674,10 +691,24 @@ static int parse_options(struct options *opts, int argc, const char **argv)
 	opts->timeout = 120;
 	opts->version_source = "--kernel-version";
 	opts->stdin_name = "<stdin>";
+	opts->files_from = INT_MAX;
 	for (i = 1; i < argc; i += used) {
-		used = parse_option(opts, argc, argv, i);
+		/* "--": what follows is files, even "-dash.c" */
+		if (!strcmp(argv[i], "--") && opts->files_from == INT_MAX) {
+			opts->files_from = nr_left;
+			used = 1;
+			continue;
+		}
+		used = opts->files_from == INT_MAX ?
+			       parse_option(opts, argc, argv, i) :
+			       0;
 		if (!used) {
-			argv[nr_left++] = argv[i];
+			/* a file after "--" named "-x.c" is the path ./-x.c */
+			argv[nr_left++] = opts->files_from != INT_MAX &&
+							  argv[i][0] == '-' &&
+							  argv[i][1] ?
+						  fmt_str("./%s", argv[i]) :
+						  argv[i];
 			used = 1;
 		}
 	}
@@ -726,6 +757,14 @@ static int analyse_all(struct options *opts, const char **files, int nr,
 	return ret;
 }
 
+/* --summary=OUT.json is one file's summary: OUT would keep the last one */
+static void one_summary(const struct options *opts, int nr_files)
+{
+	if (opts->summary && nr_files > 1)
+		die("--summary=%s writes one file's summary, not %d files'; run it once a file",
+		    opts->summary, nr_files);
+}
+
 /* Kbuild's way: compiler flags and one file. */
 struct flags_job {
 	const struct options *opts;
@@ -750,6 +789,7 @@ static int run_compiler_flags(struct options *opts, int nr, const char **argv)
 	clang_args_from_check(&job.args, nr, argv);
 	if (!job.args.source)
 		usage();
+	one_summary(opts, job.args.nr_sources);
 	if (opts->print_args) {
 		for (i = 0; i < job.args.nr_sources; i++) {
 			struct clang_args one = job.args;
@@ -820,9 +860,9 @@ static void check_file_options(const struct options *opts, int nr,
 		die("--kdir and -p exclude each other");
 	if (!nr)
 		usage();
-	for (i = 0; i < nr; i++)
+	for (i = 0; i < nr && i < opts->files_from; i++)
 		if (files[i][0] == '-')
-			die("with --kdir or -p the arguments are files, not '%s'",
+			die("with --kdir or -p the arguments are files, not '%s' (a file named so goes after --)",
 			    files[i]);
 }
 
@@ -839,6 +879,7 @@ static int run_files(struct options *opts, int nr, const char **files)
 	int ret;
 
 	check_file_options(opts, nr, files);
+	one_summary(opts, nr);
 	if (load_inputs(opts))
 		return EXIT_FATAL;
 	if (opts->print_args)
@@ -956,12 +997,13 @@ static int run_no_tree(struct options *opts, int nr, const char **argv)
 		die("--no-tree excludes --kdir, --kbuild and -p");
 	job.defines = xcalloc(nr + 1, sizeof(*job.defines));
 	for (i = 0; i < nr; i++) {
-		if (!strncmp(argv[i], "-D", 2) && argv[i][2]) {
+		if (!strncmp(argv[i], "-D", 2) && argv[i][2] &&
+		    i < opts->files_from) {
 			job.defines[job.nr_defines++] = argv[i];
 			continue;
 		}
-		if (argv[i][0] == '-' && argv[i][1])
-			die("--no-tree takes files and -DNAME[=VALUE], not '%s'",
+		if (argv[i][0] == '-' && argv[i][1] && i < opts->files_from)
+			die("--no-tree takes files and -DNAME[=VALUE], not '%s' (a file named so goes after --)",
 			    argv[i]);
 		if (!strcmp(argv[i], "-") && from_stdin++)
 			die("--no-tree: stdin (-) given twice");
@@ -969,6 +1011,7 @@ static int run_no_tree(struct options *opts, int nr, const char **argv)
 	}
 	if (!nr_files)
 		usage();
+	one_summary(opts, nr_files);
 	if (nr_files == 1)
 		ret = analyse_here(files[0], opts->timeout, analyse_lone, &job);
 	else
@@ -1080,14 +1123,38 @@ static int cmd_link(const struct options *opts, int nr, const char **argv)
 	return run_link(&so, nr, argv);
 }
 
+/*
+ * The options of the per-file commands mean nothing to scan, link, diff
+ * and batch: given to them they are an error, never ignored.
+ */
+static void refuse_file_options(const struct options *o, const char *name)
+{
+	const char *given = o->summary	  ? "--summary" :
+			    o->compdb	  ? "-p" :
+			    o->print_args ? "--print-clang-args" :
+			    o->verify	  ? "--verify" :
+			    strcmp(o->command->name, "check") ? "--dump-cfg" :
+			    o->no_tree			      ? "--no-tree" :
+			    o->stdin_named		      ? "--stdin-name" :
+								NULL;
+
+	if (given)
+		die("%s: %s does not apply (it is an option of mmucheck FILE...)",
+		    name, given);
+}
+
 int main(int argc, const char **argv)
 {
 	struct options opts;
 	int nr_args = parse_options(&opts, argc, argv);
 	const struct command *word = nr_args ? word_command(argv[0]) : NULL;
 
-	if (word)
+	if (word) {
+		refuse_file_options(&opts, word->name);
+		if (opts.files_from != INT_MAX)
+			opts.files_from--;
 		return word->run_args(&opts, nr_args - 1, argv + 1);
+	}
 	if (opts.baseline || opts.write_baseline)
 		die("--baseline and --write-baseline apply to scan and link");
 	if (opts.patch || opts.series || opts.terse || opts.b4 || opts.no_cocci)

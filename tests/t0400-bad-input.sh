@@ -108,4 +108,34 @@ evil other 'd["made_by"] = "mmucheck summary 0, tool 0, model 0"'
 expect "link: summaries of two mmuchecks" one_line 2 "made by another mmucheck" "$mm" link "$tmp/sums/a/one.json" "$tmp/other.json"
 printf '{"key": ' >"$tmp/cut.json"
 expect "link: not JSON" one_line 2 "not JSON" "$mm" link "$tmp/cut.json"
+# Options that do not apply are errors, never ignored; "--" ends them.
+case61=testcases/6.1/khugepaged-retract-no-range.c
+f61=(-I"$top/testcases/6.1/include" -I"$top/testcases/include")
+expect "--summary with two files" one_line 2 "writes one file's summary, not 2 files" \
+	"$mm" "${f61[@]}" --summary="$tmp/s.json" "$top/$case61" "$top/testcases/6.1/unmap-put-before-end.c"
+for o in --summary=x.json "-p $top" --print-clang-args --dump-cfg --verify --no-tree; do
+	name=${o%% *}
+	# shellcheck disable=SC2086 # "-p DIR" is two words
+	expect "scan $o: does not apply" one_line 2 "scan: ${name%%=*} does not apply" "$mm" scan --kdir="$tmp" $o
+done
+expect "link --print-clang-args: does not apply" one_line 2 "link: --print-clang-args does not apply" "$mm" link --print-clang-args x.json
+cp "$top/$case61" "$tmp/-dash.c"
+dashdash() {
+	(cd "$tmp" && "$mm" "${f61[@]}" -- -dash.c) >"$tmp/dash.out" 2>&1
+	[ $? -eq 1 ] && grep -q '^./-dash.c:[0-9]*:[0-9]*: warning: ' "$tmp/dash.out"
+}
+expect "-- ends the options: a file named -dash.c is analysed" dashdash
+mkdir -p "$tmp/db"
+python3 -c '
+import json, sys
+top, case = sys.argv[1], sys.argv[2]
+json.dump([{"directory": top, "file": case, "arguments": ["cc", "-Itestcases/6.1/include", "-Itestcases/include", "-c", case]}],
+          open(sys.argv[3], "w"))' "$top" "$case61" "$tmp/db/compile_commands.json"
+compdb_file() {
+	local a b
+	a=$("$mm" -p "$tmp/db" "$top/$case61" 2>&1)
+	b=$("$mm" -p "$tmp/db/compile_commands.json" "$top/$case61" 2>&1)
+	[ -n "$a" ] && [ "$a" = "$b" ] && grep -q 'warning: ' <<<"$b"
+}
+expect "-p takes compile_commands.json itself as its folder" compdb_file
 done_testing

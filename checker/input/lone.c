@@ -135,7 +135,10 @@ int lone_read(struct lone_file *lf, const char *path, const char *stdin_name)
 	int fd = from_stdin ? 0 : open(path, O_RDONLY);
 
 	memset(lf, 0, sizeof(*lf));
-	lf->name = xstrdup(from_stdin ? stdin_name : path);
+	/* libclang would take "-dash.c" for an option */
+	lf->name = from_stdin	  ? xstrdup(stdin_name) :
+		   path[0] == '-' ? fmt_str("./%s", path) :
+				    xstrdup(path);
 	if (fd < 0 || read_fd(fd, &lf->text, &lf->size)) {
 		int err = errno;
 
