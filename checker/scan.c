@@ -324,10 +324,12 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 	out = fopen(tmp, "w");
 	if (!out ||
 	    write_summaries(out, &prog, &found, src->path, key, &deps) ||
-	    fclose(out) || rename(tmp, out_path))
+	    fclose(out) || rename(tmp, out_path)) {
 		ret = error("%s: cannot write %s: %s", src->path, out_path,
 			    strerror(errno));
-	else
+		/* a full disk leaves no half summary behind */
+		unlink(tmp);
+	} else
 		prune_view_slots(out_path);
 	release_program(&prog);
 	release_findings(&found);
@@ -1045,6 +1047,7 @@ int scan_tree(const struct scan_options *o, int nr, const char **paths,
 	struct scan sc = { .o = o, .start = now() };
 	struct program prog = { .whole = 1 };
 	struct strlist names = { NULL, 0, 0 };
+	char *root;
 	int i, added;
 
 	memset(res, 0, sizeof(*res));
@@ -1076,7 +1079,10 @@ int scan_tree(const struct scan_options *o, int nr, const char **paths,
 	prog.whole = 1;
 	load(&sc, &prog, &res->found);
 	link_rules(&prog, &res->found);
-	relative_findings(&res->found, o->kdir, NULL);
+	/* findings name real paths: a --kdir of "." must match them */
+	root = realpath(o->kdir, NULL);
+	relative_findings(&res->found, root ? root : o->kdir, NULL);
+	free(root);
 	finish_findings(&res->found,
 			&(struct finish_options){ .min = o->min_confidence,
 						  .root = o->kdir,

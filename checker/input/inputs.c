@@ -12,6 +12,7 @@
 #define _GNU_SOURCE /* realpath, st_mtim */
 #include <ctype.h>
 #include <errno.h>
+#include <ftw.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -425,6 +426,78 @@ static int make_cache(const char *cache, const char *key)
 	return ret;
 }
 
+/* mkdir -p without a word, then a file made and removed in it. */
+static int writable_dir(const char *dir)
+{
+	char *path = xstrdup(dir), *p, *probe;
+	int fd, saved;
+
+	for (p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0777);
+			*p = '/';
+		}
+	mkdir(path, 0777);
+	free(path);
+	probe = fmt_str("%s/.probe.%d", dir, (int)getpid());
+	fd = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	saved = errno;
+	if (fd >= 0) {
+		close(fd);
+		unlink(probe);
+	}
+	free(probe);
+	errno = saved;
+	return fd >= 0;
+}
+
+static char *temporary_root;
+static pid_t temporary_owner; /* a child's exit must not remove it */
+
+static int remove_one(const char *path, const struct stat *st, int flag,
+		      struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void remove_temporary_cache(void)
+{
+	if (temporary_root && getpid() == temporary_owner)
+		nftw(temporary_root, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * A cache that cannot be written (read-only, full, not a folder) costs
+ * the speed of this run, not the run: one warning, and a temporary
+ * folder removed at exit.
+ */
+static char *temporary_cache(char *wanted)
+{
+	const char *tmp = getenv("TMPDIR");
+	int err = errno;
+	char *dir;
+
+	if (!temporary_root) {
+		temporary_root = fmt_str("%s/mmucheck-cache.XXXXXX",
+					 tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(temporary_root))
+			die("cannot write mmucheck's cache %s (%s), nor make a folder in %s",
+			    wanted, strerror(err), tmp && *tmp ? tmp : "/tmp");
+		temporary_owner = getpid();
+		atexit(remove_temporary_cache);
+	}
+	warning("cannot write mmucheck's cache %s (%s): this run keeps it in %s",
+		wanted, strerror(err), temporary_root);
+	dir = fmt_str("%s/build", temporary_root);
+	mkdir(dir, 0700);
+	free(wanted);
+	return dir;
+}
+
 /*
  * mmucheck's own folder for a build: under the user's cache, never in
  * the build folder (the checker does not write in the user's tree or
@@ -460,6 +533,8 @@ const char *kbuild_cache_dir(void)
 	dir = fmt_str("%s/builds/%s", base, name);
 	free(base);
 	free(name);
+	if (!writable_dir(dir))
+		dir = temporary_cache(dir);
 	return dir;
 }
 
