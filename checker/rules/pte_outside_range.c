@@ -45,8 +45,12 @@ static int exempt_mm(struct walk *w, CXCursor call, const struct api *api)
 	return ret;
 }
 
+/*
+ * A change made with no range open; trail: the path's notes up to the
+ * change (a change recorded at the exit keeps the notes of its own time).
+ */
 static void record_op(struct walk *w, struct src_pos pos, const char *primitive,
-		      const char *entry)
+		      const char *entry, const struct note *trail)
 {
 	const struct api *api = api_lookup(walk_model(w), primitive);
 	struct function_info *fi = walk_check_data(w);
@@ -72,7 +76,7 @@ static void record_op(struct walk *w, struct src_pos pos, const char *primitive,
 	p = param_named(fi, root);
 	op->handed_in = p && p->is_pointer && !entry_written(fi, entry);
 	free(root);
-	trace_from_trail(&op->trace, walk_trail(w));
+	trace_from_trail(&op->trace, trail);
 }
 
 static struct ssite *site_at(struct function_info *fi, struct src_pos pos,
@@ -244,7 +248,7 @@ static void install(struct walk *w, const struct event *ev,
 		slot_drop(w, pending);
 	if (!was_cleared && guard > 0 && !range_is_open(w) &&
 	    !slot_get(w, DETACHED))
-		record_op(w, ev->pos, api->name, entry);
+		record_op(w, ev->pos, api->name, entry, walk_trail(w));
 	free(pending);
 	free(cleared);
 }
@@ -260,7 +264,7 @@ static void change(struct walk *w, const struct event *ev,
 		slot_set(w, DETACHED, 1, NULL, ev->pos);
 	if (!range_is_open(w) && !slot_get(w, DETACHED)) {
 		if (api->class == PTE_REPLACE)
-			record_op(w, ev->pos, api->name, entry);
+			record_op(w, ev->pos, api->name, entry, walk_trail(w));
 		else
 			slot_set(w, pending, 1, api->name, ev->pos);
 	}
@@ -348,7 +352,8 @@ static void pte_exit(struct walk *w)
 		const struct slot *s = slot_of(w, RULE_PTE_OUTSIDE_RANGE, i);
 
 		if (s && !strncmp(s->key, PENDING, strlen(PENDING)))
-			record_op(w, s->pos, s->aux, s->key + strlen(PENDING));
+			record_op(w, s->pos, s->aux, s->key + strlen(PENDING),
+				  s->trail);
 	}
 }
 

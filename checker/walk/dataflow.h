@@ -31,6 +31,8 @@ struct slot {
 	long value;
 	const char *aux; /* interned, or NULL */
 	struct src_pos pos; /* where the value was set (not compared) */
+	/* the path's notes when it was set, for a finding made of it later */
+	const struct note *trail;
 };
 
 struct note {

@@ -136,6 +136,7 @@ void slot_set(struct walk *w, const char *key, long value, const char *aux,
 	s->value = value;
 	s->aux = aux ? walk_intern(w, aux) : NULL;
 	s->pos = pos;
+	s->trail = st->trail;
 }
 
 void slot_drop(struct walk *w, const char *key)

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The trace of a finding is the path that produced it: a clear made
+# before a range opens is reported with the notes up to the clear, not
+# with the range started and ended after it, nor with a second clear
+# inside that range (checker/tests/trace/clear-before-range.c).
+. "$(dirname "$0")/lib.sh"
+make -s -C "$top/checker" >/dev/null 2>&1
+cd "$top" || exit 2
+file=checker/tests/trace/clear-before-range.c
+out=$(checker/mmucheck -Itestcases/6.1/include -Itestcases/include --format=json "$file")
+for fn in clear_then_empty_range clear_then_range_with_clear; do
+	expect "$fn: one finding, at the clear before the range, no note after that line" python3 -c '
+import json, sys
+f = [f for f in json.load(sys.stdin)["findings"] if f["function"] == sys.argv[1]]
+assert len(f) == 1, f
+f = f[0]
+assert f["rule"] == "pte-outside-range", f
+late = [s for s in f["trace"] if s["line"] > f["line"]]
+assert not late, late
+' "$fn" <<<"$out"
+done
+done_testing
