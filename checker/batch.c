@@ -4,6 +4,7 @@
  * mmucheck batch (see batch.h).
  */
 #include <errno.h>
+#include <fnmatch.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,8 +25,16 @@
 #include "report/match.h"
 #include "rules/rules.h"
 
+/* A MAINTAINERS section: its title, its F: and X: patterns. */
+struct section {
+	char *title;
+	struct strlist files, excluded;
+};
+
 struct version {
 	char *name, *src, *build;
+	struct section *sections; /* the tree's own MAINTAINERS */
+	int nr_sections, alloc_sections;
 	struct scan_result res;
 	struct findings found; /* both engines, one finding a place */
 	int *entry; /* per finding: its entry */
@@ -98,6 +107,8 @@ static void move_finding(struct findings *to, struct finding *f)
 	memset(f, 0, sizeof(*f));
 }
 
+static void read_maintainers(struct version *v);
+
 /* The semantic patches over the tree, as make coccicheck runs them. */
 static int cocci_version(struct batch *b, struct version *v)
 {
@@ -130,6 +141,7 @@ static int scan_version(struct batch *b, struct version *v)
 	so.kbuild = v->build;
 	so.progress = 0;
 	fprintf(stderr, "  BATCH   %s (%s)\n", v->name, v->src);
+	read_maintainers(v);
 	if (scan_tree(&so, 0, NULL, NULL, &v->res))
 		return error("batch: %s: the scan did not run", v->name);
 	for (i = 0; i < v->res.found.nr; i++)
@@ -311,6 +323,92 @@ static const char *pair_status(const struct batch *b, const struct entry *e,
 							 "not-analysed";
 }
 
+/* --- MAINTAINERS ------------------------------------------------------- */
+
+/* The sections of the tree's MAINTAINERS: a title line, then tag lines. */
+static void read_maintainers(struct version *v)
+{
+	char *path = fmt_str("%s/MAINTAINERS", v->src), *line = NULL;
+	struct section *cur = NULL;
+	FILE *f = fopen(path, "r");
+	size_t cap = 0;
+
+	while (f && getline(&line, &cap, f) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] >= 'A' && line[0] <= 'Z' && line[1] == ':' &&
+		    line[2] == '\t') {
+			if (cur && line[0] == 'F')
+				strlist_add(&cur->files, line + 3);
+			else if (cur && line[0] == 'X')
+				strlist_add(&cur->excluded, line + 3);
+		} else if (line[0] && line[0] != '\t' && line[0] != ' ') {
+			ALLOC_GROW(v->sections, v->nr_sections,
+				   v->alloc_sections);
+			cur = &v->sections[v->nr_sections++];
+			memset(cur, 0, sizeof(*cur));
+			cur->title = xstrdup(line);
+		}
+	}
+	free(line);
+	if (f)
+		fclose(f);
+	free(path);
+}
+
+/*
+ * get_maintainer.pl's reading of a pattern: "dir/" is everything under
+ * it, a name with wildcards a glob that does not cross '/', a plain name
+ * that file or everything under it.  The score is its length: the most
+ * specific pattern wins.
+ */
+static int pattern_score(const char *pattern, const char *file)
+{
+	size_t n = strlen(pattern);
+
+	if (!n)
+		return -1;
+	if (pattern[n - 1] == '/')
+		return strncmp(file, pattern, n) ? -1 : (int)n;
+	if (strpbrk(pattern, "*?["))
+		return fnmatch(pattern, file, FNM_PATHNAME) ? -1 : (int)n;
+	if (!strcmp(file, pattern) ||
+	    (!strncmp(file, pattern, n) && file[n] == '/'))
+		return (int)n;
+	return -1;
+}
+
+static int best_score(const struct strlist *patterns, const char *file)
+{
+	int i, best = -1, score;
+
+	for (i = 0; i < patterns->nr; i++) {
+		score = pattern_score(patterns->items[i], file);
+		if (score > best)
+			best = score;
+	}
+	return best;
+}
+
+/* The section of the most specific F: pattern naming file, or NULL. */
+static const char *subsystem_of(const struct version *v, const char *file)
+{
+	const char *best = NULL;
+	int i, score, best_at = -1;
+
+	for (i = 0; i < v->nr_sections; i++) {
+		const struct section *s = &v->sections[i];
+
+		score = best_score(&s->files, file);
+		/* THE REST (its F: patterns match all) is no subsystem */
+		if (score > best_at && best_score(&s->excluded, file) < 0 &&
+		    strcmp(s->title, "THE REST")) {
+			best = s->title;
+			best_at = score;
+		}
+	}
+	return best;
+}
+
 /* --- verdicts ---------------------------------------------------------- */
 
 /*
@@ -469,6 +567,7 @@ static json_t *entry_json(const struct batch *b, const struct entry *e)
 	const struct finding *first = entry_finding(b, e, e->first);
 	json_t *present = json_object(), *trace = json_object();
 	json_t *status = json_array(), *engines = json_array(), *j;
+	const char *subsystem;
 	int k;
 
 	for (k = 0; k < b->nr; k++) {
@@ -490,13 +589,15 @@ static json_t *entry_json(const struct batch *b, const struct entry *e)
 		json_array_append_new(engines, json_string("checker"));
 	if (e->engines & 2)
 		json_array_append_new(engines, json_string("cocci"));
-	j = json_pack("{s:s,s:s,s:o,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:n}", "id",
+	subsystem = subsystem_of(&b->versions[e->first], first->file);
+	j = json_pack("{s:s,s:s,s:o,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id",
 		      first->fingerprint, "rule", first->rule, "engines",
 		      engines, "file", first->file, "function", first->function,
 		      "message", first->message, "first",
 		      b->versions[e->first].name, "last",
 		      b->versions[e->last].name, "present", present, "status",
-		      status, "trace", trace, "subsystem");
+		      status, "trace", trace, "subsystem",
+		      subsystem ? json_string(subsystem) : json_null());
 	json_object_set_new(j, "verdict",
 			    e->verdict ? json_pack("{s:s,s:s}", "verdict",
 						   e->verdict, "why", e->why) :
@@ -638,6 +739,12 @@ static void release_batch(struct batch *b)
 		release_scan_result(&v->res);
 		release_findings(&v->found);
 		free(v->entry);
+		for (int i = 0; i < v->nr_sections; i++) {
+			free(v->sections[i].title);
+			strlist_release(&v->sections[i].files);
+			strlist_release(&v->sections[i].excluded);
+		}
+		free(v->sections);
 	}
 	for (k = 0; k < b->nr_entries; k++)
 		free(b->entries[k].at);

@@ -44,7 +44,7 @@ assert v["6.1"]["findings"]["cocci"] == {"range-unbalanced": 0, "pte-outside-ran
 assert v["6.12"]["findings"]["cocci"] == {"range-unbalanced": 0, "pte-outside-range": 2, "page-freed-before-range-end": 1}, v["6.12"]
 ' "$tmp/out/report.json"
 
-expect "report.json: each finding, its engines, first and last version, status and verdict" python3 -c '
+expect "report.json: each finding, its engines, first and last version, status, verdict and subsystem" python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 got = sorted((f["file"], f["function"], f["rule"], tuple(f["engines"]), f["first"], f["last"],
@@ -57,6 +57,10 @@ want = sorted([
     ("mm/khugepaged.c", "collapse_pte_mapped_thp", "page-freed-before-range-end", ("cocci",), "6.12", "6.12", ("new",), None),
 ])
 assert got == want, "\n".join(map(str, got))
+# the subsystem: the section of the most specific F: pattern in the MAINTAINERS of the tree
+subs = {f["function"]: f["subsystem"] for f in d["findings"]}
+assert subs == {"unmap_ldt_struct": "X86 ARCHITECTURE (32-BIT AND 64-BIT)", "do_numa_page": "MEMORY MANAGEMENT",
+                "pte_marker_clear": "MEMORY MANAGEMENT", "collapse_pte_mapped_thp": "MEMORY MANAGEMENT"}, subs
 ldt = [f for f in d["findings"] if f["function"] == "unmap_ldt_struct"][0]
 assert set(ldt["present"]) == {"6.1", "6.12"} and ldt["present"]["6.1"]["line"] > 0, ldt["present"]
 steps = ldt["trace"]["6.12"]
