@@ -72,9 +72,12 @@ static void walk_one(struct file_analysis *fa, struct function_info *fi)
 		return;
 	clang_getFileLocation(clang_getCursorLocation(fi->cursor), NULL,
 			      &pos.line, &pos.col, NULL);
-	fprintf(stderr,
-		"%s:%u:%u: note: %s(): too many paths, the rest were not analysed\n",
-		fa->src->path, pos.line, pos.col, fi->name);
+	/* never a silent "no finding": the run says so and exits 2 */
+	error_at(
+		fa->src->path, pos.line, pos.col,
+		"%s(): too many paths (%d states at a block or %ld blocks): not analysed to its end, findings may be missing",
+		fi->name, limits.max_states, limits.max_steps);
+	fa->findings->nr_incomplete++;
 }
 
 static void set_model(struct file_analysis *fa, const struct model *forced)

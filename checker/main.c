@@ -203,6 +203,9 @@ static int cmd_check(const struct options *opts, const struct source *src,
 			       "check");
 		ret = found.nr > 0;
 	}
+	/* a function not analysed to its end is an error, as a gap is */
+	if (found.nr_incomplete && !opts->under_kbuild)
+		ret = -1;
 	release_findings(&found);
 	return gaps < 0 ? -1 : ret;
 }

@@ -329,8 +329,12 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 			    strerror(errno));
 		/* a full disk leaves no half summary behind */
 		unlink(tmp);
-	} else
+	} else {
 		prune_view_slots(out_path);
+	}
+	/* written, but the file counts as failed: a walk ran out */
+	if (!ret && found.nr_incomplete)
+		ret = -1;
 	release_program(&prog);
 	release_findings(&found);
 	strlist_release(&deps.paths);

@@ -3,7 +3,9 @@
 # The trace of a finding is the path that produced it: a clear made
 # before a range opens is reported with the notes up to the clear, not
 # with the range started and ended after it, nor with a second clear
-# inside that range (checker/tests/trace/clear-before-range.c).
+# inside that range (checker/tests/trace/clear-before-range.c).  And a
+# walk that runs out of its path budget is never a silent "no finding":
+# the function is named in an error, exit 2.
 . "$(dirname "$0")/lib.sh"
 make -s -C "$top/checker" >/dev/null 2>&1
 cd "$top" || exit 2
@@ -19,5 +21,19 @@ assert f["rule"] == "pte-outside-range", f
 late = [s for s in f["trace"] if s["line"] > f["line"]]
 assert not late, late
 ' "$fn" <<<"$out"
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for n in 10 100; do
+	python3 -c '
+import sys
+n = int(sys.argv[1])
+body = "\n".join("\tif (pte_present(*(p + %d)))\n\t\tptep_get_and_clear(mm, addr, p + %d);" % (i, i) for i in range(n))
+print("#include <linux/mmu_notifier.h>\n#include \"kapi.h\"\n\nvoid many_clears(struct mm_struct *mm, unsigned long addr, pte_t *p)\n{\n%s\n}" % body)
+' "$n" >"$tmp/budget$n.c"
+	checker/mmucheck -Itestcases/6.1/include -Itestcases/include "$tmp/budget$n.c" >/dev/null 2>"$tmp/err"
+	st=$?
+	expect "$n independent clears: the budget runs out, exit 2, the function named in an error" \
+		sh -c "[ $st -eq 2 ] && grep -q 'budget$n.c:4:6: error: many_clears(): too many paths' '$tmp/err'"
 done
 done_testing

@@ -63,6 +63,7 @@ struct findings {
 	struct finding *items;
 	int nr, alloc;
 	int nr_files, nr_failed; /* for the JSON summary */
+	int nr_incomplete; /* functions whose walk ran out of its budget */
 	/* those a "mmucheck: ignore" comment silences: SARIF shows them */
 	struct findings *suppressed;
 };

@@ -19,8 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!parse_unified_diff((const char *)data, size, "fuzz", &map))
 		for (i = 0; i < map.nr; i++) {
 			if (map.files[i].from)
-				map_line(&map, map.files[i].from, 1 + (unsigned)i,
-					 &line);
+				map_line(&map, map.files[i].from,
+					 1 + (unsigned int)i, &line);
 			if (map.files[i].to)
 				patch_line_of(&map, map.files[i].to, 3, &hunk);
 		}
