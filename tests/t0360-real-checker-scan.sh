@@ -30,7 +30,16 @@ for v in 6.1 6.12; do
 		sh -c "grep '^mmucheck scan:' '$tmp/err2' | grep -qE '([0-9]+) analysed \\(\\1 from cache\\)'"
 	expect "$v: and finds the same" cmp "$tmp/out" "$tmp/out2"
 	# The recipe for many machines: the per-file pass, then link.
-	find "$mmucache/summaries" -name '*.json' | sort >"$tmp/list"
+	# the summaries this mmucheck made (the cache may keep an earlier
+	# binary's for files no scan of this one considered: link refuses a mix)
+	python3 -c '
+import json, os, sys
+root, mine = sys.argv[1], json.load(open(sys.argv[2]))["made_by"]
+for d, _, fs in sorted(os.walk(root)):
+    for f in sorted(fs):
+        p = os.path.join(d, f)
+        if f.endswith(".json") and "@" not in f and json.load(open(p)).get("made_by") == mine:
+            print(p)' "$mmucache/summaries" "$mmucache/summaries/mm/rmap.c.json" >"$tmp/list"
 	xargs "$mmucheck" link --kdir="$src" <"$tmp/list" >"$tmp/linked" 2>/dev/null
 	expect "$v: mmucheck link over the summaries gives the scan's findings" cmp "$tmp/out" "$tmp/linked"
 	# Fingerprints are made in one place: scan, link and the single-file
