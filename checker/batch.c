@@ -5,7 +5,6 @@
  */
 #include <errno.h>
 #include <fnmatch.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -717,15 +716,6 @@ static void print_matrix(const struct batch *b)
 
 /* --- the command ------------------------------------------------------- */
 
-static int remove_one(const char *path, const struct stat *st, int flag,
-		      struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void release_batch(struct batch *b)
 {
 	int k;
@@ -756,7 +746,7 @@ static void release_batch(struct batch *b)
 	free(b->entries);
 	free(b->versions);
 	if (b->scratch)
-		nftw(b->scratch, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		remove_tree(b->scratch);
 	free(b->scratch);
 }
 

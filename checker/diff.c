@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-#define _XOPEN_SOURCE 700 /* nftw, mkdtemp */
+#define _XOPEN_SOURCE 700 /* mkdtemp */
 /*
  * mmucheck diff (see diff.h).
  */
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -599,15 +598,6 @@ static void print_diff(const struct diff *d)
 
 /* --- the command ------------------------------------------------------- */
 
-static int remove_one(const char *path, const struct stat *st, int flag,
-		      struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static char *make_scratch(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -634,7 +624,7 @@ static void release_diff(struct diff *d)
 	release_baseline(&d->known);
 	git_close(&d->git);
 	if (d->scratch)
-		nftw(d->scratch, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		remove_tree(d->scratch);
 	free(d->scratch);
 }
 

@@ -12,7 +12,6 @@
 #define _GNU_SOURCE /* realpath, st_mtim */
 #include <ctype.h>
 #include <errno.h>
-#include <ftw.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -455,19 +454,10 @@ static int writable_dir(const char *dir)
 static char *temporary_root;
 static pid_t temporary_owner; /* a child's exit must not remove it */
 
-static int remove_one(const char *path, const struct stat *st, int flag,
-		      struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void remove_temporary_cache(void)
 {
 	if (temporary_root && getpid() == temporary_owner)
-		nftw(temporary_root, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		remove_tree(temporary_root);
 }
 
 /*

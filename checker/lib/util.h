@@ -45,5 +45,7 @@ void strlist_release(struct strlist *list);
 
 /* mkdir -p: 0, or -1 with the error said */
 int mkdir_p(const char *dir);
+/* rm -rf of a scratch folder of ours; symbolic links are not followed */
+void remove_tree(const char *dir);
 
 #endif
