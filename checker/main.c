@@ -44,8 +44,19 @@ struct options;
  * A command works on each file (run, the default way: compiler flags,
  * --kdir or -p) or on its own arguments (run_args: "mmucheck scan ...").
  */
+/* Where an option means something: given elsewhere it is an error. */
+enum {
+	FOR_FILES = 1, /* mmucheck FILE... (check, --dump-cfg, --summary) */
+	FOR_SCAN = 2,
+	FOR_LINK = 4,
+	FOR_DIFF = 8,
+	FOR_BATCH = 16,
+	FOR_ALL = 31,
+};
+
 struct command {
 	const char *name;
+	unsigned int mode; /* FOR_*: which options apply */
 	int (*run)(const struct options *opts, const struct source *src,
 		   const struct clang_args *args);
 	int (*run_args)(const struct options *opts, int nr, const char **argv);
@@ -68,10 +79,12 @@ struct options {
 	int files_from; /* arguments left from here on came after "--" */
 	int stdin_named; /* --stdin-name was given */
 	int jobs; /* -j N for scan */
+	unsigned long long given; /* bit K: option_table[K] was given */
 	const char *kdir, *kbuild; /* --kdir=SRC --kbuild=BUILD */
 	const char *compdb; /* -p DIR */
 	unsigned int timeout; /* seconds per file, 0 for none */
 	int print_args; /* --print-clang-args */
+	const char *files_from_list; /* link --files-from=LIST */
 	int no_tree; /* --no-tree: lone files against model/no-tree/ */
 	const char *stdin_name; /* --stdin-name=PATH: what "-" is called */
 	const char *version_source; /* what kernel_version was read from */
@@ -290,13 +303,13 @@ static int cmd_batch(const struct options *opts, int nr, const char **argv);
 static int cmd_link(const struct options *opts, int nr, const char **argv);
 
 static const struct command commands[] = {
-	{ "check", cmd_check, NULL },
-	{ "dump-cfg", cmd_dump_cfg, NULL },
-	{ "summarize", cmd_summarize, NULL },
-	{ "scan", NULL, cmd_scan },
-	{ "link", NULL, cmd_link },
-	{ "diff", NULL, cmd_diff },
-	{ "batch", NULL, cmd_batch },
+	{ "check", FOR_FILES, cmd_check, NULL },
+	{ "dump-cfg", FOR_FILES, cmd_dump_cfg, NULL },
+	{ "summarize", FOR_FILES, cmd_summarize, NULL },
+	{ "scan", FOR_SCAN, NULL, cmd_scan },
+	{ "link", FOR_LINK, NULL, cmd_link },
+	{ "diff", FOR_DIFF, NULL, cmd_diff },
+	{ "batch", FOR_BATCH, NULL, cmd_batch },
 };
 
 /* The command named by the first argument ("scan", "link"), or NULL. */
@@ -332,6 +345,7 @@ struct option {
 	const char *value; /* how help shows its value */
 	enum option_value kind;
 	void (*handle)(struct options *opts, const char *value);
+	unsigned int applies; /* FOR_* */
 	const char *help;
 };
 
@@ -502,6 +516,11 @@ static void opt_stdin_name(struct options *opts, const char *value)
 	opts->stdin_named = 1;
 }
 
+static void opt_files_from(struct options *opts, const char *value)
+{
+	opts->files_from_list = value;
+}
+
 static void opt_print_args(struct options *opts, const char *value)
 {
 	(void)value;
@@ -541,58 +560,70 @@ static void opt_help(struct options *opts, const char *value)
 }
 
 static const struct option option_table[] = {
-	{ "--dump-cfg", "[=FUNCTION]", OPTION_OPTIONAL, opt_dump_cfg,
+	{ "--dump-cfg", "[=FUNCTION]", OPTION_OPTIONAL, opt_dump_cfg, FOR_FILES,
 	  "print the CFG of each function defined in FILE, or of FUNCTION" },
 	{ "--kdir", "=SRC", OPTION_VALUE, opt_kdir,
+	  FOR_FILES | FOR_SCAN | FOR_LINK,
 	  "kernel source tree; the arguments are .c files in it" },
 	{ "--kbuild", "=BUILD", OPTION_VALUE, opt_kbuild,
+	  FOR_FILES | FOR_SCAN | FOR_DIFF,
 	  "its build directory, after make O=BUILD prepare" },
-	{ "-p", " DIR", OPTION_DIR, opt_compdb,
+	{ "-p", " DIR", OPTION_DIR, opt_compdb, FOR_FILES,
 	  "the flags from DIR/compile_commands.json" },
 	{ "--timeout", "=SECONDS", OPTION_VALUE, opt_timeout,
+	  FOR_FILES | FOR_SCAN | FOR_DIFF | FOR_BATCH,
 	  "time limit per file (default 120, 0: none)" },
 	{ "--format", "=text|json|sarif", OPTION_VALUE, opt_format,
+	  FOR_FILES | FOR_SCAN | FOR_LINK | FOR_DIFF,
 	  "how findings are printed (default text, compiler style)" },
 	{ "--baseline", "=FILE", OPTION_VALUE, opt_baseline,
+	  FOR_SCAN | FOR_LINK | FOR_DIFF,
 	  "scan, link, diff: the findings of FILE are known (old, exit 0)" },
 	{ "--write-baseline", "=FILE", OPTION_VALUE, opt_write_baseline,
+	  FOR_SCAN | FOR_LINK,
 	  "scan, link: write the findings to FILE, one a line, sorted" },
-	{ "--confidence", "=LEVEL", OPTION_VALUE, opt_confidence,
+	{ "--confidence", "=LEVEL", OPTION_VALUE, opt_confidence, FOR_ALL,
 	  "report findings of this confidence and up: low, medium (default), high" },
 	{ "--kernel-version", "=X.Y", OPTION_VALUE, opt_kernel_version,
+	  FOR_FILES | FOR_SCAN | FOR_DIFF | FOR_BATCH,
 	  "the API era, instead of reading it from mmu_notifier.h" },
-	{ "--verify", "", OPTION_NO_VALUE, opt_verify,
+	{ "--verify", "", OPTION_NO_VALUE, opt_verify, FOR_FILES,
 	  "check FILE's findings against its expect: tags (testcases/)" },
-	{ "--patch", "=FILE", OPTION_VALUE, opt_patch,
+	{ "--patch", "=FILE", OPTION_VALUE, opt_patch, FOR_DIFF,
 	  "diff: FILE (- for stdin) applied to BASE (default HEAD)" },
-	{ "--series", "=MBOX", OPTION_VALUE, opt_series,
+	{ "--series", "=MBOX", OPTION_VALUE, opt_series, FOR_DIFF,
 	  "diff: each patch of MBOX in turn, applied to BASE" },
-	{ "--terse", "", OPTION_NO_VALUE, opt_terse,
+	{ "--terse", "", OPTION_NO_VALUE, opt_terse, FOR_DIFF,
 	  "diff: one line a new finding, as checkpatch --terse" },
-	{ "--b4", "", OPTION_NO_VALUE, opt_b4,
+	{ "--b4", "", OPTION_NO_VALUE, opt_b4, FOR_DIFF,
 	  "diff: an \"ERROR:\" line a new finding, for b4 prep --check" },
-	{ "--no-cocci", "", OPTION_NO_VALUE, opt_no_cocci,
+	{ "--no-cocci", "", OPTION_NO_VALUE, opt_no_cocci, FOR_DIFF | FOR_BATCH,
 	  "diff, batch: the checker alone, without the semantic patches" },
-	{ "--verdicts", "=FILE", OPTION_VALUE, opt_verdicts,
+	{ "--verdicts", "=FILE", OPTION_VALUE, opt_verdicts, FOR_BATCH,
 	  "batch: FINGERPRINT bug|false-alarm|debatable WHY, a line" },
-	{ "--summary", "=OUT.json", OPTION_VALUE, opt_summary,
+	{ "--summary", "=OUT.json", OPTION_VALUE, opt_summary, FOR_FILES,
 	  "the per-file pass of scan: write FILE's summary, print nothing" },
-	{ "-j", " N", OPTION_VALUE, opt_jobs,
+	{ "-j", " N", OPTION_VALUE, opt_jobs, FOR_SCAN | FOR_DIFF | FOR_BATCH,
 	  "scan: files analysed at once (default: the number of cores)" },
-	{ "--no-tree", "", OPTION_NO_VALUE, opt_no_tree,
+	{ "--no-tree", "", OPTION_NO_VALUE, opt_no_tree, FOR_FILES,
 	  "FILE alone (- for stdin), against mmucheck's declarations of its era" },
-	{ "--stdin-name", "=PATH", OPTION_VALUE, opt_stdin_name,
+	{ "--stdin-name", "=PATH", OPTION_VALUE, opt_stdin_name, FOR_FILES,
 	  "--no-tree -: the name stdin is shown as (default <stdin>)" },
-	{ "--print-clang-args", "", OPTION_NO_VALUE, opt_print_args,
+	{ "--files-from", "=LIST", OPTION_VALUE, opt_files_from, FOR_LINK,
+	  "link: each file LIST names (one a line, - stdin) has a summary" },
+	{ "--print-clang-args", "", OPTION_NO_VALUE, opt_print_args, FOR_FILES,
 	  "print the clang arguments of each FILE, and stop" },
-	{ "--enable", "=RULE,...", OPTION_VALUE, opt_enable,
+	{ "--enable", "=RULE,...", OPTION_VALUE, opt_enable, FOR_ALL,
 	  "report only these rules" },
-	{ "--disable", "=RULE,...", OPTION_VALUE, opt_disable,
+	{ "--disable", "=RULE,...", OPTION_VALUE, opt_disable, FOR_ALL,
 	  "do not report these rules" },
-	{ "--list-rules", "", OPTION_NO_VALUE, opt_list_rules,
+	{ "--list-rules", "", OPTION_NO_VALUE, opt_list_rules, FOR_ALL,
 	  "print the rules, one a line, and stop" },
-	{ "--help", "", OPTION_NO_VALUE, opt_help, "show this help" },
+	{ "--help", "", OPTION_NO_VALUE, opt_help, FOR_ALL, "show this help" },
 };
+
+/* opts->given has a bit an option */
+_Static_assert(ARRAY_SIZE(option_table) <= 64, "too many options");
 
 static void help(FILE *out)
 {
@@ -669,13 +700,25 @@ static int parse_option(struct options *opts, int argc, const char **argv,
 
 		if (strncmp(arg, o->name, len))
 			continue;
+		/* -j4, as make takes it (-p is left alone: -pthread) */
+		if (len == 2 && arg[len] && o->kind == OPTION_VALUE) {
+			opts->given |= 1ULL << k;
+			o->handle(opts, arg + len);
+			return 1;
+		}
 		if (arg[len] == '=' && o->kind != OPTION_NO_VALUE) {
+			opts->given |= 1ULL << k;
 			o->handle(opts, arg + len + 1);
 			return 1;
 		}
-		if (!arg[len])
-			return take_value(opts, o,
-					  i + 1 < argc ? argv[i + 1] : NULL);
+		if (!arg[len]) {
+			int used = take_value(
+				opts, o, i + 1 < argc ? argv[i + 1] : NULL);
+
+			if (used)
+				opts->given |= 1ULL << k;
+			return used;
+		}
 	}
 	return 0;
 }
@@ -1039,6 +1082,7 @@ static struct scan_options tree_options(const struct options *opts)
 		.progress = 1,
 		.baseline = opts->baseline,
 		.write_baseline = opts->write_baseline,
+		.files_from = opts->files_from_list,
 	};
 
 	return so;
@@ -1066,10 +1110,6 @@ static int cmd_diff(const struct options *opts, int nr, const char **argv)
 	const char **revs = xcalloc(nr + 1, sizeof(*revs));
 	int i, nr_revs = 0, ret;
 
-	if (opts->kdir)
-		die("diff: the tree is the git work tree (-C DIR), not --kdir");
-	if (opts->write_baseline)
-		die("diff: --write-baseline applies to scan and link");
 	for (i = 0; i < nr; i++) {
 		if (!strcmp(argv[i], "-C") && i + 1 < nr)
 			o.dir = argv[++i];
@@ -1099,9 +1139,6 @@ static int cmd_batch(const struct options *opts, int nr, const char **argv)
 	const char **specs = xcalloc(nr + 1, sizeof(*specs));
 	int i, nr_specs = 0, ret;
 
-	if (opts->kdir || opts->kbuild || opts->baseline ||
-	    opts->write_baseline || opts->patch || opts->series)
-		die("batch: the trees are NAME=SRC[:BUILD] arguments; --kdir, --kbuild, baselines and patches do not apply");
 	for (i = 0; i < nr; i++) {
 		if (!strcmp(argv[i], "-o") && i + 1 < nr)
 			o.out_dir = argv[++i];
@@ -1126,24 +1163,41 @@ static int cmd_link(const struct options *opts, int nr, const char **argv)
 	return run_link(&so, nr, argv);
 }
 
-/*
- * The options of the per-file commands mean nothing to scan, link, diff
- * and batch: given to them they are an error, never ignored.
- */
-static void refuse_file_options(const struct options *o, const char *name)
+/* "scan, link": the commands of the FOR_* bits in MASK. */
+static char *mode_names(unsigned int mask)
 {
-	const char *given = o->summary	  ? "--summary" :
-			    o->compdb	  ? "-p" :
-			    o->print_args ? "--print-clang-args" :
-			    o->verify	  ? "--verify" :
-			    strcmp(o->command->name, "check") ? "--dump-cfg" :
-			    o->no_tree			      ? "--no-tree" :
-			    o->stdin_named		      ? "--stdin-name" :
-								NULL;
+	static const char *const names[] = { "mmucheck FILE...", "scan", "link",
+					     "diff", "batch" };
+	char *text = xstrdup(""), *more;
+	size_t i;
 
-	if (given)
-		die("%s: %s does not apply (it is an option of mmucheck FILE...)",
-		    name, given);
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		if (!(mask & (1U << i)))
+			continue;
+		more = fmt_str("%s%s%s", text, *text ? ", " : "", names[i]);
+		free(text);
+		text = more;
+	}
+	return text;
+}
+
+/*
+ * An option given where it means nothing is an error, never ignored:
+ * "scan: --summary does not apply (it applies to mmucheck FILE...)".
+ */
+static void refuse_options(const struct options *opts, unsigned int mode,
+			   const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(option_table); k++) {
+		const struct option *o = &option_table[k];
+
+		if (!(opts->given & (1ULL << k)) || (o->applies & mode))
+			continue;
+		die("%s: %s does not apply (it applies to %s)", name, o->name,
+		    mode_names(o->applies));
+	}
 }
 
 int main(int argc, const char **argv)
@@ -1153,15 +1207,12 @@ int main(int argc, const char **argv)
 	const struct command *word = nr_args ? word_command(argv[0]) : NULL;
 
 	if (word) {
-		refuse_file_options(&opts, word->name);
+		refuse_options(&opts, word->mode, word->name);
 		if (opts.files_from != INT_MAX)
 			opts.files_from--;
 		return word->run_args(&opts, nr_args - 1, argv + 1);
 	}
-	if (opts.baseline || opts.write_baseline)
-		die("--baseline and --write-baseline apply to scan and link");
-	if (opts.patch || opts.series || opts.terse || opts.b4 || opts.no_cocci)
-		die("--patch, --series, --terse, --b4 and --no-cocci apply to diff");
+	refuse_options(&opts, FOR_FILES, "mmucheck FILE...");
 
 	if (opts.no_tree)
 		return run_no_tree(&opts, nr_args, argv);

@@ -1157,12 +1157,25 @@ static int add_summary_files(const char *arg, struct strlist *files)
 	return 0;
 }
 
+/* A file name as the tree knows it: "mm/rmap.c", without "./" or ROOT/. */
+static const char *tree_name(const char *name, const char *root)
+{
+	size_t len = root ? strlen(root) : 0;
+
+	if (len && !strncmp(name, root, len) && name[len] == '/')
+		name += len + 1;
+	while (name[0] == '.' && name[1] == '/')
+		name += 2;
+	return name;
+}
+
 /*
  * A summary made elsewhere is read only when it is one: a regular file
  * of a sane size, JSON of the summary schema with its files in the tree
  * (link/validate.h), made by the same mmucheck as the others.
  */
-static int check_summary(const char *path, const char *root, char **made)
+static int check_summary(const char *path, const char *root, char **made,
+			 struct strlist *sources)
 {
 	json_error_t err;
 	struct stat st;
@@ -1193,14 +1206,69 @@ static int check_summary(const char *path, const char *root, char **made)
 			path, by, *made);
 	if (!ret && !*made)
 		*made = xstrdup(by);
+	if (!ret)
+		strlist_add(sources,
+			    tree_name(json_string_value(
+					      json_object_get(doc, "file")),
+				      root));
 	json_decref(doc);
+	return ret;
+}
+
+/*
+ * link --files-from=LIST: each file LIST names (one a line, as find
+ * prints them) has a summary among those read; a distributed run that
+ * lost some is an error, not a smaller link.
+ */
+static int check_files_from(const char *list, const char *root,
+			    const struct strlist *sources)
+{
+	FILE *in = strcmp(list, "-") ? fopen(list, "r") : stdin;
+	char *line = NULL, *missing = xstrdup("");
+	size_t size = 0;
+	int named = 0, nr_missing = 0, ret = 0;
+	ssize_t len;
+
+	if (!in)
+		return error("link: --files-from=%s: %s", list,
+			     strerror(errno));
+	while ((len = getline(&line, &size, in)) >= 0) {
+		const char *name;
+
+		while (len && (line[len - 1] == '\n' || line[len - 1] == ' '))
+			line[--len] = '\0';
+		if (!len)
+			continue;
+		named++;
+		name = tree_name(line, root);
+		if (strlist_has(sources, name))
+			continue;
+		if (nr_missing++ < 5) {
+			char *more = fmt_str("%s%s%s", missing,
+					     *missing ? ", " : "", name);
+
+			free(missing);
+			missing = more;
+		}
+	}
+	if (in != stdin)
+		fclose(in);
+	if (!named)
+		ret = error("link: --files-from=%s names no file", list);
+	else if (nr_missing)
+		ret = error(
+			"link: %d of the %d files %s names have no summary: %s%s",
+			nr_missing, named, list, missing,
+			nr_missing > 5 ? ", ..." : "");
+	free(line);
+	free(missing);
 	return ret;
 }
 
 static int read_all(const struct scan_options *o, int nr, const char **args,
 		    struct program *prog, struct findings *found, int *nr_read)
 {
-	struct strlist files = { NULL, 0, 0 };
+	struct strlist files = { NULL, 0, 0 }, sources = { NULL, 0, 0 };
 	char *root = o->kdir ? realpath(o->kdir, NULL) : NULL, *made = NULL;
 	int i, ret = 0;
 
@@ -1212,13 +1280,16 @@ static int read_all(const struct scan_options *o, int nr, const char **args,
 	for (i = 0; !ret && i < nr; i++)
 		ret = add_summary_files(args[i], &files);
 	for (i = 0; !ret && i < files.nr; i++)
-		ret = check_summary(files.items[i], root, &made);
+		ret = check_summary(files.items[i], root, &made, &sources);
+	if (!ret && o->files_from)
+		ret = check_files_from(o->files_from, root, &sources);
 	for (i = 0; !ret && i < files.nr; i++)
 		if (read_summaries(prog, found, files.items[i], NULL))
 			ret = error("link: %s: not a summary of mmucheck",
 				    files.items[i]);
 	*nr_read = files.nr;
 	strlist_release(&files);
+	strlist_release(&sources);
 	free(root);
 	free(made);
 	return ret;

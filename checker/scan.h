@@ -29,6 +29,7 @@ struct scan_options {
 	int progress; /* print CHECK lines */
 	const char *baseline; /* --baseline=FILE: findings known */
 	const char *write_baseline; /* --write-baseline=FILE */
+	const char *files_from; /* link --files-from=LIST: each has a summary */
 };
 
 int run_scan(const struct scan_options *o, int nr, const char **paths);

@@ -94,5 +94,5 @@ printf 'not a line\n' >"$tmp/junk"
 expect "a malformed baseline: one line, exit 2" bad --baseline="$tmp/junk"
 expect "a missing baseline: one line, exit 2" bad --baseline="$tmp/no-such"
 expect "a baseline that cannot be written: one line, exit 2" bad --write-baseline="$tmp/no-such-dir/base"
-expect "--baseline outside scan and link: exit 2" sh -c "! '$mmucheck' --baseline=x testcases/6.1/rmap-unmap-one.c 2>/dev/null; [ \$? -eq 0 ] && '$mmucheck' --baseline=x x.c 2>&1 | grep -q 'apply to scan and link'"
+expect "--baseline outside scan and link: exit 2" sh -c "! '$mmucheck' --baseline=x testcases/6.1/rmap-unmap-one.c 2>/dev/null; [ \$? -eq 0 ] && '$mmucheck' --baseline=x x.c 2>&1 | grep -q 'baseline does not apply (it applies to scan, link, diff)'"
 done_testing

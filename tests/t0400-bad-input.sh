@@ -16,7 +16,7 @@ one_line() {
 	grep -v '^  [A-Z]' "$tmp/err.all" >"$tmp/err"
 	[ "$status" -eq "$want" ] || { echo "exit $status, wanted $want"; cat "$tmp/err"; return 1; }
 	[ "$(wc -l <"$tmp/err")" -eq 1 ] || { echo "stderr is not one line:"; cat "$tmp/err"; return 1; }
-	grep -q "$pattern" "$tmp/err" || { echo "no '$pattern' in:"; cat "$tmp/err"; return 1; }
+	grep -q -- "$pattern" "$tmp/err" || { echo "no '$pattern' in:"; cat "$tmp/err"; return 1; }
 }
 
 expect "kernel-tree: unknown version" one_line 2 "unknown version '4.2'" "$top/scripts/kernel-tree" 4.2
@@ -70,9 +70,9 @@ expect "diff: a revision that is not one" one_line 2 "not a revision of" "$mm" d
 expect "diff: --patch with two revisions" one_line 2 "one BASE at most" "$mm" diff -C "$tmp/repo" --patch=- HEAD HEAD
 : >"$tmp/empty.patch"
 expect "diff: an empty patch" one_line 2 "empty, no patch in it" "$mm" diff -C "$tmp/repo" --no-cocci --patch="$tmp/empty.patch"
-expect "diff: --kdir does not apply" one_line 2 "not --kdir" "$mm" diff --kdir=/tmp
+expect "diff: --kdir does not apply" one_line 2 "diff: --kdir does not apply (it applies to mmucheck FILE..., scan, link)" "$mm" diff --kdir=/tmp
 expect "diff: an unknown option" one_line 2 "unknown option '-x'" "$mm" diff -x
-expect "--terse outside diff" one_line 2 "apply to diff" "$mm" --terse x.c
+expect "--terse outside diff" one_line 2 "mmucheck FILE...: --terse does not apply (it applies to diff)" "$mm" --terse x.c
 expect "--patch and --series together" one_line 2 "exclude each other" "$mm" diff --patch=a --series=b
 # mmucheck link trusts no summary: each bad one is one line naming the
 # file and the field, exit 2, nothing linked.
@@ -119,6 +119,35 @@ for o in --summary=x.json "-p $top" --print-clang-args --dump-cfg --verify --no-
 	expect "scan $o: does not apply" one_line 2 "scan: ${name%%=*} does not apply" "$mm" scan --kdir="$tmp" $o
 done
 expect "link --print-clang-args: does not apply" one_line 2 "link: --print-clang-args does not apply" "$mm" link --print-clang-args x.json
+# every command refuses the options of the others (the option table's
+# "applies" column), before it reads anything
+while read -r cmd opt; do
+	expect "$cmd $opt: does not apply" one_line 2 "$cmd: ${opt%%[=0-9]*} does not apply" "$mm" "$cmd" "$opt" x
+done <<'EOT'
+scan --verdicts=v
+scan --files-from=l
+link --kbuild=/tmp
+link -j2
+link --kernel-version=6.1
+batch --format=json
+batch --baseline=b
+batch --kdir=/tmp
+diff --write-baseline=b
+diff --summary=s.json
+EOT
+expect "-jN as make takes it: -jx is a bad number, not a file" one_line 2 "-j: 'x' is not a number of jobs" "$mm" scan -jx
+expect "mmucheck FILE --verdicts: does not apply" one_line 2 "mmucheck FILE...: --verdicts does not apply (it applies to batch)" "$mm" --verdicts=v x.c
+# link --files-from=LIST: each file LIST names has a summary (a
+# distributed run that lost one is an error, not a smaller link)
+printf '%s\n' testcases/6.1/khugepaged-retract-no-range.c ./testcases/6.1/unmap-put-before-end.c >"$tmp/list"
+expect "link --files-from: every file has its summary" \
+	sh -c "'$mm' link --files-from='$tmp/list' '$tmp/sums' 2>&1 >/dev/null | grep -q 'mmucheck link: 2 summaries read'"
+printf 'testcases/6.1/rmap-unmap-one.c\n' >>"$tmp/list"
+expect "link --files-from: a file without a summary" one_line 2 \
+	"link: 1 of the 3 files $tmp/list names have no summary: testcases/6.1/rmap-unmap-one.c" \
+	"$mm" link --files-from="$tmp/list" "$tmp/sums"
+: >"$tmp/nolist"
+expect "link --files-from: an empty list" one_line 2 "names no file" "$mm" link --files-from="$tmp/nolist" "$tmp/sums"
 cp "$top/$case61" "$tmp/-dash.c"
 dashdash() {
 	(cd "$tmp" && "$mm" "${f61[@]}" -- -dash.c) >"$tmp/dash.out" 2>&1
