@@ -66,12 +66,17 @@ static void exec_git(const struct git *g, const char *const *argv, int in,
 
 	while (argv[n])
 		n++;
-	args = xcalloc(n + 4, sizeof(*args));
+	args = xcalloc(n + 8, sizeof(*args));
 	args[0] = "git";
 	args[1] = "-C";
 	args[2] = g->top;
+	/* never the repository's housekeeping (git gc --auto) */
+	args[3] = "-c";
+	args[4] = "gc.auto=0";
+	args[5] = "-c";
+	args[6] = "maintenance.auto=false";
 	for (i = 0; i < n; i++)
-		args[3 + i] = argv[i];
+		args[7 + i] = argv[i];
 	child_env(g, how);
 	dup2(in, 0);
 	dup2(out, 1);
