@@ -39,13 +39,16 @@ batch-trees: deps
 	@[ -n "$(VERSIONS)" ] || { echo 'make batch-trees: VERSIONS="6.1.190-1 ..." needed' >&2; exit 2; }
 	@for v in $(VERSIONS); do scripts/kernel-tree "$$v" || exit 2; done
 
-# each version prepared, then one mmucheck batch over them in that order
+# each version prepared, then one mmucheck batch over them in that order,
+# with the verdicts committed here
+BATCH_OUT ?= batch-report
+BATCH_VERDICTS ?= testcases/real/batch/verdicts
 batch: deps checker
 	@[ -n "$(VERSIONS)" ] || { echo 'make batch: VERSIONS="6.1.170-3 6.1.192-3 ..." needed' >&2; exit 2; }
 	@specs=; for v in $(VERSIONS); do \
 		line=$$(scripts/kernel-tree "$$v" | tail -1) || exit 2; \
 		specs="$$specs $$v=$${line% *}:$${line#* }"; \
-	done; checker/mmucheck batch -o batch-report $$specs
+	done; checker/mmucheck batch -o $(BATCH_OUT) --verdicts=$(BATCH_VERDICTS) $$specs
 
 scan: deps checker
 	@scripts/scan $(VERSION); status=$$?; [ $$status -le 1 ]
