@@ -14,12 +14,14 @@
 #   make batch VERSIONS="6.1.170-3 6.1.192-3 ..."
 #                 prepare them and write batch-report/ (mmucheck batch:
 #                 report.json, a SARIF per version, index.html)
+#   make batch-served   make batch over every release of 6.1 and of 6.12
+#                 the archive serves, into docs/batch/SERIES/
 #   make checker  build checker/mmucheck
 #   make lint     clang-format, checkpatch.pl and shellcheck (make check runs it)
 
 VERSION ?= 6.1
 
-.PHONY: all deps trees batch-trees batch checker scan check check-fast lint clean
+.PHONY: all deps trees batch-trees batch batch-served checker scan check check-fast lint clean
 
 all: checker
 
@@ -49,6 +51,19 @@ batch: deps checker
 		line=$$(scripts/kernel-tree "$$v" | tail -1) || exit 2; \
 		specs="$$specs $$v=$${line% *}:$${line#* }"; \
 	done; checker/mmucheck batch -o $(BATCH_OUT) --verdicts=$(BATCH_VERDICTS) $$specs
+
+# every release of each series the archive serves, oldest first, into
+# docs/batch/SERIES/ (the report the README summarises) with its matrix
+SERIES ?= 6.1 6.12
+batch-served: deps checker
+	@for s in $(SERIES); do \
+		vs=$$(apt-cache madison linux-source-$$s | awk -F'|' '{ gsub(/ /, "", $$2); print $$2 }' | sort -V) && \
+		[ -n "$$vs" ] || { echo "make batch-served: the archive serves no linux-source-$$s" >&2; exit 2; }; \
+		rm -rf docs/batch/$$s.new && \
+		$(MAKE) -s batch VERSIONS="$$(echo $$vs)" BATCH_OUT=docs/batch/$$s.new >docs/batch/$$s.matrix.new || exit 2; \
+		rm -rf docs/batch/$$s && mv docs/batch/$$s.new docs/batch/$$s && \
+		mv docs/batch/$$s.matrix.new docs/batch/$$s/matrix; \
+	done
 
 scan: deps checker
 	@scripts/scan $(VERSION); status=$$?; [ $$status -le 1 ]
