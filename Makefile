@@ -53,17 +53,10 @@ batch: deps checker
 	done; checker/mmucheck batch -o $(BATCH_OUT) --verdicts=$(BATCH_VERDICTS) $$specs
 
 # every release of each series the archive serves, oldest first, into
-# docs/batch/SERIES/ (the report the README summarises) with its matrix
+# docs/batch/SERIES/ (the report the README summarises)
 SERIES ?= 6.1 6.12
 batch-served: deps checker
-	@for s in $(SERIES); do \
-		vs=$$(apt-cache madison linux-source-$$s | awk -F'|' '{ gsub(/ /, "", $$2); print $$2 }' | sort -V) && \
-		[ -n "$$vs" ] || { echo "make batch-served: the archive serves no linux-source-$$s" >&2; exit 2; }; \
-		rm -rf docs/batch/$$s.new && \
-		$(MAKE) -s batch VERSIONS="$$(echo $$vs)" BATCH_OUT=docs/batch/$$s.new >docs/batch/$$s.matrix.new || exit 2; \
-		rm -rf docs/batch/$$s && mv docs/batch/$$s.new docs/batch/$$s && \
-		mv docs/batch/$$s.matrix.new docs/batch/$$s/matrix; \
-	done
+	@scripts/batch-served $(SERIES)
 
 scan: deps checker
 	@scripts/scan $(VERSION); status=$$?; [ $$status -le 1 ]
