@@ -57,6 +57,8 @@ struct finding {
 	enum baseline_state baseline;
 	char *suppression; /* why, from "mmucheck: ignore RULE (why)" */
 	int by_cocci; /* found by the semantic patches, not the checker */
+	/* batch: its status against the version before, when SARIF's baselineState says less */
+	const char *batch_status;
 };
 
 struct findings {

@@ -23,7 +23,9 @@
  *       "present": {"6.1.170-3": {"file": "...", "line": 370}, ...},
  *       "status": [{"from": "6.1.170-3", "to": "6.1.176-1",
  *                   "status": "persisting"}, ...],
- *                  -- "new", "fixed", "persisting" or "not-analysed";
+ *                  -- "new", "fixed", "persisting", "not-analysed"
+ *                  -- or "checker-changed" (came or went as the rules
+ *                  -- or the model changed between the two versions);
  *                  -- the status at a version is of the change from
  *                  -- the version before it (none for the first);
  *                  -- from..to: versions in a row with that status

@@ -231,6 +231,9 @@ static json_t *result_json(const struct finding *f, const struct sarif_run *run)
 	if (f->era)
 		json_object_set_new(json_object_get(r, "properties"), "era",
 				    json_string(f->era));
+	if (f->batch_status)
+		json_object_set_new(json_object_get(r, "properties"), "status",
+				    json_string(f->batch_status));
 	/* SARIF 3.35: silenced in the source, and the comment's reason */
 	if (f->suppression)
 		json_object_set_new(r, "suppressions",
