@@ -21,9 +21,16 @@ struct batch_options {
 	const char *out_dir; /* -o DIR */
 	const char *verdicts; /* --verdicts=FILE, or NULL */
 	int no_cocci;
+	int record; /* --record: one version's record (record.h), no report */
 };
 
-/* specs: NAME=SRC[:BUILD], in version order.  0, or 2 after an error. */
+/*
+ * specs: NAME=SRC[:BUILD] or REC.version.json (a record of batch
+ * --record, record.h), in version order.  Each version scanned here is
+ * recorded in DIR/versions/ and read back: the matching reads records
+ * only, so a batch of records made elsewhere gives the same report.
+ * 0, or 2 after an error.
+ */
 int run_batch(const struct batch_options *o, int nr, const char **specs);
 
 #endif

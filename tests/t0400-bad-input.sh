@@ -126,6 +126,7 @@ while read -r cmd opt; do
 done <<'EOT'
 scan --verdicts=v
 scan --files-from=l
+scan --record
 link --kbuild=/tmp
 link -j2
 link --kernel-version=6.1
