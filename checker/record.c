@@ -17,6 +17,7 @@
 #include "link/validate.h"
 #include "model/model.h"
 #include "record.h"
+#include "report/sarif.h"
 #include "rules/rules.h"
 
 #define RECORD_FORMAT "mmucheck version record 1"
@@ -26,17 +27,23 @@
 
 /* --- writing ----------------------------------------------------------- */
 
-/* Line line of src/file, "" when there is none. */
-static char *line_text(const char *src, const char *file, unsigned int line)
+static char *tree_file(const char *src, const char *file)
 {
 	char *path = file[0] == '/' ? xstrdup(file) :
 				      fmt_str("%s/%s", src, file);
-	char *text, *p, *end;
 	size_t size;
+	char *text = read_file(path, &size);
+
+	free(path);
+	return text;
+}
+
+/* Line line of src/file, "" when there is none. */
+static char *line_text(const char *src, const char *file, unsigned int line)
+{
+	char *text = tree_file(src, file), *p, *end;
 	unsigned int n;
 
-	text = read_file(path, &size);
-	free(path);
 	if (!text)
 		return xstrdup("");
 	for (p = text, n = 1; n < line && (p = strchr(p, '\n')); n++)
@@ -112,6 +119,7 @@ static json_t *finding_json(const struct record_source *s,
 	char *text = line_text(s->tree, f->file, f->line);
 	const char *sub = s->subsystem ? s->subsystem(s->ctx, f->file) : NULL;
 	json_t *trace = json_array(), *j;
+	char hash[40];
 	int i;
 
 	for (i = 0; i < f->trace.nr; i++)
@@ -128,6 +136,11 @@ static json_t *finding_json(const struct record_source *s,
 	free(text);
 	if (sub)
 		json_object_set_new(j, "subsystem", json_text(sub));
+	/* SARIF's, which reads the whole file: the matching may not have it */
+	text = tree_file(s->tree, f->file);
+	if (text && sarif_line_hash(text, f->line, hash, sizeof(hash)))
+		json_object_set_new(j, "line_hash", json_string(hash));
+	free(text);
 	if (f->era) {
 		json_object_set_new(j, "era", json_text(f->era));
 		json_object_set_new(j, "era_from", json_text(f->era_from));
@@ -302,6 +315,8 @@ static void record_finding(struct findings *found, const json_t *j)
 	parse_confidence(str_of(j, "confidence"), &f->confidence);
 	snprintf(f->fingerprint, sizeof(f->fingerprint), "%s",
 		 str_of(j, "fingerprint"));
+	snprintf(f->line_hash, sizeof(f->line_hash), "%s",
+		 str_of(j, "line_hash"));
 	if (json_object_get(j, "era")) {
 		f->era = xstrdup(str_of(j, "era"));
 		f->era_from = xstrdup(str_of(j, "era_from"));

@@ -18,13 +18,14 @@
  *                  "text": "the finding's source line",
  *                  "trace": [{"file", "line", "column", "function",
  *                             "note", "text"}],
- *                  "subsystem": "MAINTAINERS section"}]}  -- if any
+ *                  "subsystem": "MAINTAINERS section",   -- if any
+ *                  "line_hash": "SARIF's primaryLocationLineHash"}]}
  *
  * Findings are in the order the scan sorted them; every text the HTML
- * report shows is in the record, so the report needs no tree.  Matching
- * through the diff does: the record keeps the tree's path, and the
- * matching reads a file's two versions there.  Where a tree is not at its
- * path on the machine that matches, its findings are matched by
+ * report and the SARIF show is in the record, so they need no tree.
+ * Matching through the diff does: the record keeps the tree's path, and
+ * the matching reads a file's two versions there.  Where a tree is not at
+ * its path on the machine that matches, its findings are matched by
  * fingerprint alone (a warning says so).
  *
  * made_by is the checker's identity (its binary, what made its summaries,

@@ -115,6 +115,7 @@ static const struct field record_finding_fields[] = {
 	{ "text", STRING, 0, NULL },
 	{ "trace", ARRAY, 0, shown_step_fields },
 	{ "subsystem", STRING, 1, NULL },
+	{ "line_hash", STRING, 1, NULL },
 	{ "era", STRING, 1, NULL },
 	{ "era_from", STRING, 1, NULL },
 	{ NULL, STRING, 0, NULL },

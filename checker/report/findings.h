@@ -59,6 +59,8 @@ struct finding {
 	int by_cocci; /* found by the semantic patches, not the checker */
 	/* batch: its status against the version before, when SARIF's baselineState says less */
 	const char *batch_status;
+	/* SARIF's primaryLocationLineHash made with the tree (a record), or "" */
+	char line_hash[40];
 };
 
 struct findings {
