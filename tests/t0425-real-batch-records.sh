@@ -6,7 +6,8 @@
 # the records alone.  Its report is the one-process batch's: the same
 # findings, statuses, first and last versions.  A record made by another
 # checker (its made_by edited) turns what comes and goes into
-# "checker-changed" in report.json, the SARIF and the matrix; a malformed
+# "checker-changed" in report.json, the SARIF and the matrix; records away
+# from their trees are matched by fingerprint alone; a malformed
 # record is one error line naming its file and field, exit 2.
 . "$(dirname "$0")/lib.sh"
 tmp=$(mktemp -d)
@@ -58,6 +59,43 @@ assert len(a[1]) == 4, a[1]
 ' "$tmp/one/report.json" "$tmp/two/report.json"
 expect "the same report.json byte for byte, the same matrix" \
 	sh -c "cmp -s '$tmp/one/report.json' '$tmp/two/report.json' && cmp -s '$tmp/one.matrix' '$tmp/two.matrix'"
+
+# the records where their trees are not (another machine matches): the
+# fingerprints alone follow the findings, and each text comes from the
+# records; so do the SARIF's line hashes
+mkdir -p "$tmp/away"
+for v in 6.1 6.12; do
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["tree"] = "/nonexistent/" + d["name"]
+json.dump(d, open(sys.argv[2], "w"), indent=1)
+' "$tmp/recs/$v.version.json" "$tmp/away/$v.version.json"
+done
+"$mmucheck" batch -o "$tmp/far" "$tmp/away/6.1.version.json" "$tmp/away/6.12.version.json" \
+	>/dev/null 2>"$tmp/far.err"
+st=$?
+sed 's/^/# /' "$tmp/far.err"
+expect "trees not here: exit 0, a warning a tree, the one process's findings and statuses" python3 -c '
+import json, sys
+def key(p):
+    d = json.load(open(p))
+    return sorted((f["id"], f["first"], f["last"], json.dumps(f["status"]),
+                   json.dumps(f["trace"], sort_keys=True)) for f in d["findings"])
+assert key(sys.argv[1]) == key(sys.argv[2]), (key(sys.argv[1]), key(sys.argv[2]))
+assert int(sys.argv[4]) == 0
+err = open(sys.argv[3]).read()
+assert "/nonexistent/6.1) is not here" in err and "/nonexistent/6.12) is not here" in err, err
+' "$tmp/one/report.json" "$tmp/far/report.json" "$tmp/far.err" "$st"
+expect "trees not here: the SARIF's results and line hashes are the one process's" python3 -c '
+import json, sys
+def results(p):
+    r = json.load(open(p))["runs"][0]["results"]
+    return sorted((x["ruleId"], x["partialFingerprints"].get("primaryLocationLineHash"),
+                   x.get("baselineState")) for x in r)
+a, b = results(sys.argv[1]), results(sys.argv[2])
+assert a == b and all(h for _, h, _ in a), (a, b)
+' "$tmp/one/6.12.sarif" "$tmp/far/6.12.sarif"
 
 # another checker made 6.12's record: what came and went is its doing
 mkdir -p "$tmp/other"
