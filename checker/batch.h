@@ -5,11 +5,14 @@
  * scan analysed; each finding is followed from one version to the next
  * by its fingerprint or, failing that, by its place mapped through the
  * diff of its file (report/match.h), and gets a first and last version
- * and a status per pair of adjacent versions: new, fixed, persisting, or
- * not-analysed (its file gone, failed or not built: never "fixed").
+ * and a status per pair of adjacent versions: new, fixed, persisting,
+ * not-analysed (its file gone, failed or not built: never "fixed"), or
+ * checker-changed (it came or went between versions scanned by another
+ * checker: their records' made_by differ, record.h).
  * Verdicts given once (--verdicts=FILE) are carried to every version.
  * Outputs in DIR: report.json, NAME.sarif per version (baselineState
- * against the version before), and a matrix on stdout.
+ * against the version before; properties.status for checker-changed),
+ * versions/NAME.version.json, and a matrix on stdout.
  */
 #ifndef MMUCHECK_BATCH_H
 #define MMUCHECK_BATCH_H

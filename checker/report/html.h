@@ -12,7 +12,8 @@
  *       "analysed": 34, "failed": 0,        -- files
  *       "findings": {                        -- per engine, per rule
  *         "checker": {"pte-outside-range": 1, "range-unbalanced": 0, ...},
- *         "cocci": {"pte-outside-range": 2, ...}}}, ...],
+ *         "cocci": {"pte-outside-range": 2, ...}},
+ *       "made_by": {...}}, ...],             -- its record's (record.h)
  *    "findings": [
  *      {"id": "3f2a...",                     -- 16 hex digits
  *       "rule": "pte-outside-range",
