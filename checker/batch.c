@@ -20,6 +20,7 @@
 #include "lib/util.h"
 #include "model/model.h"
 #include "output.h"
+#include "record.h"
 #include "report/html.h"
 #include "report/match.h"
 #include "rules/rules.h"
@@ -38,6 +39,7 @@ struct version {
 	struct findings found; /* both engines, one finding a place */
 	int *entry; /* per finding: its entry */
 	int scanned;
+	json_t *record; /* what the matching reads of it (record.h) */
 };
 
 /* One finding through the versions. */
@@ -173,7 +175,8 @@ static void map_file(struct line_map *map, const struct version *a,
 	f = &map->files[map->nr++];
 	memset(f, 0, sizeof(*f));
 	f->from = xstrdup(rel);
-	f->to = access(new, F_OK) ? NULL : xstrdup(rel);
+	/* a side not here (a tree elsewhere): the fingerprint alone */
+	f->to = access(new, F_OK) || access(old, F_OK) ? NULL : xstrdup(rel);
 	p = f->to ? popen(cmd, "r") : NULL;
 	if (p) {
 		size = getdelim(&text, &cap, '\0', p) > 0 ? strlen(text) : 0;
@@ -200,6 +203,10 @@ static void map_versions(const struct version *a, const struct version *b,
 	int i;
 
 	memset(map, 0, sizeof(*map));
+	for (i = 0; i < 2; i++)
+		if (access(i ? b->src : a->src, F_OK))
+			warning("batch: the tree of %s (%s) is not here: its findings are matched by fingerprint alone",
+				i ? b->name : a->name, i ? b->src : a->src);
 	for (i = 0; i < a->found.nr; i++)
 		if (!strlist_has(&files, a->found.items[i].file))
 			strlist_add(&files, a->found.items[i].file);
@@ -306,20 +313,27 @@ static const struct finding *entry_finding(const struct batch *b,
 	return e->at[k] >= 0 ? &b->versions[k].found.items[e->at[k]] : NULL;
 }
 
-/* new, fixed, persisting, not-analysed, or NULL (in neither) */
+/*
+ * new, fixed, persisting, not-analysed, checker-changed (came or went
+ * as the checker did: its records' made_by or cocci_by differ), or NULL
+ * (in neither).
+ */
 static const char *pair_status(const struct batch *b, const struct entry *e,
 			       int k)
 {
-	const struct finding *was = entry_finding(b, e, k - 1);
+	const struct finding *was = entry_finding(b, e, k - 1),
+			     *now = entry_finding(b, e, k);
 
-	if (was && e->at[k] >= 0)
+	if (was && now)
 		return "persisting";
-	if (e->at[k] >= 0)
-		return "new";
-	if (!was)
+	if (!was && !now)
 		return NULL;
-	return analysed_in(&b->versions[k], was->file) ? "fixed" :
-							 "not-analysed";
+	if (!now && !analysed_in(&b->versions[k], was->file))
+		return "not-analysed";
+	if (record_checker_changed(b->versions[k - 1].record,
+				   b->versions[k].record, now ? now : was))
+		return "checker-changed";
+	return now ? "new" : "fixed";
 }
 
 /* --- MAINTAINERS ------------------------------------------------------- */
@@ -497,52 +511,6 @@ static json_t *counts_json(const struct version *v, int cocci)
 	return j;
 }
 
-static char *line_text(const char *src, const char *file, unsigned int line)
-{
-	char *path = fmt_str("%s/%s", src, file), *text, *p, *end;
-	size_t size;
-	unsigned int n;
-
-	text = read_file(path, &size);
-	free(path);
-	if (!text)
-		return xstrdup("");
-	for (p = text, n = 1; n < line && (p = strchr(p, '\n')); n++)
-		p++;
-	if (!p) {
-		free(text);
-		return xstrdup("");
-	}
-	end = strchr(p, '\n');
-	p = end ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
-	free(text);
-	return p;
-}
-
-static json_t *trace_json(const struct version *v, const struct finding *f)
-{
-	json_t *steps = json_array();
-	char *text = line_text(v->src, f->file, f->line);
-	int i;
-
-	json_array_append_new(steps,
-			      json_pack("{s:s,s:i,s:s,s:s}", "file", f->file,
-					"line", (json_int_t)f->line, "note",
-					f->message, "text", text));
-	free(text);
-	for (i = 0; i < f->trace.nr; i++) {
-		const struct trace_step *s = &f->trace.steps[i];
-
-		text = line_text(v->src, s->file, s->line);
-		json_array_append_new(
-			steps, json_pack("{s:s,s:i,s:s,s:s}", "file", s->file,
-					 "line", (json_int_t)s->line, "note",
-					 s->note, "text", text));
-		free(text);
-	}
-	return steps;
-}
-
 /*
  * The status at a version, of the change from the version before it;
  * versions in a row with one status are one range (report/html.h).
@@ -579,7 +547,8 @@ static json_t *entry_json(const struct batch *b, const struct entry *e)
 						      f->file, "line",
 						      (json_int_t)f->line));
 			json_object_set_new(trace, b->versions[k].name,
-					    trace_json(&b->versions[k], f));
+					    record_trace(b->versions[k].record,
+							 e->at[k]));
 		}
 		if (st)
 			add_status(status, b->versions[k].name, st);
@@ -588,7 +557,8 @@ static json_t *entry_json(const struct batch *b, const struct entry *e)
 		json_array_append_new(engines, json_string("checker"));
 	if (e->engines & 2)
 		json_array_append_new(engines, json_string("cocci"));
-	subsystem = subsystem_of(&b->versions[e->first], first->file);
+	subsystem =
+		record_subsystem(b->versions[e->first].record, e->at[e->first]);
 	j = json_pack("{s:s,s:s,s:o,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id",
 		      first->fingerprint, "rule", first->rule, "engines",
 		      engines, "file", first->file, "function", first->function,
@@ -621,6 +591,8 @@ static json_t *report_json(const struct batch *b)
 				  (json_int_t)v->res.failed.nr, "findings",
 				  "checker", counts_json(v, 0), "cocci",
 				  counts_json(v, 1)));
+		json_object_set(json_array_get(versions, (size_t)k), "made_by",
+				json_object_get(v->record, "made_by"));
 	}
 	for (e = 0; e < b->nr_entries; e++)
 		json_array_append_new(findings, entry_json(b, &b->entries[e]));
@@ -657,10 +629,13 @@ static int write_sarif(const struct batch *b, int k)
 		const struct finding *f = entry_finding(b, en, k);
 		const char *st = k ? pair_status(b, en, k) : "new";
 
-		if (!f && (!st || strcmp(st, "fixed")))
+		if (!f && (!st || (strcmp(st, "fixed") &&
+				   strcmp(st, "checker-changed"))))
 			continue;
 		ALLOC_GROW(all.items, all.nr, all.alloc);
 		all.items[all.nr] = f ? *f : *entry_finding(b, en, k - 1);
+		all.items[all.nr].batch_status =
+			!strcmp(st, "checker-changed") ? st : NULL;
 		all.items[all.nr++].baseline = !f ? BASELINE_ABSENT :
 					       !strcmp(st, "persisting") ?
 						    BASELINE_UNCHANGED :
@@ -683,13 +658,13 @@ static int write_sarif(const struct batch *b, int k)
 static void print_matrix(const struct batch *b)
 {
 	static const char *const engine[] = { "checker", "cocci" };
-	int k, r, c, e, plus, minus;
+	int k, r, c, e, plus, minus, changed;
 
 	printf("%-22s", "version");
 	for (c = 0; c < 2; c++)
 		for (r = 0; r < NR_RULES; r++)
 			printf(" %s:%-.12s", engine[c], rule_id(r));
-	printf("  +new -fixed\n");
+	printf("  +new -fixed ~checker-changed\n");
 	for (k = 0; k < b->nr; k++) {
 		const struct version *v = &b->versions[k];
 
@@ -704,38 +679,28 @@ static void print_matrix(const struct batch *b)
 							       rule_id(r))));
 			json_decref(counts);
 		}
-		for (plus = minus = 0, e = 0; k && e < b->nr_entries; e++) {
+		plus = minus = changed = 0;
+		for (e = 0; k && e < b->nr_entries; e++) {
 			const char *st = pair_status(b, &b->entries[e], k);
 
 			plus += st && !strcmp(st, "new");
 			minus += st && !strcmp(st, "fixed");
+			changed += st && !strcmp(st, "checker-changed");
 		}
-		printf("  +%d -%d\n", plus, minus);
+		printf("  +%d -%d ~%d\n", plus, minus, changed);
 	}
 }
 
 /* --- the command ------------------------------------------------------- */
 
+static void release_version(struct version *v);
+
 static void release_batch(struct batch *b)
 {
 	int k;
 
-	for (k = 0; k < b->nr; k++) {
-		struct version *v = &b->versions[k];
-
-		free(v->name);
-		free(v->src);
-		free(v->build);
-		release_scan_result(&v->res);
-		release_findings(&v->found);
-		free(v->entry);
-		for (int i = 0; i < v->nr_sections; i++) {
-			free(v->sections[i].title);
-			strlist_release(&v->sections[i].files);
-			strlist_release(&v->sections[i].excluded);
-		}
-		free(v->sections);
-	}
+	for (k = 0; k < b->nr; k++)
+		release_version(&b->versions[k]);
 	for (k = 0; k < b->nr_entries; k++)
 		free(b->entries[k].at);
 	for (k = 0; k < b->nr_verdicts; k++) {
@@ -789,6 +754,133 @@ static int outputs(struct batch *b)
 	return ret;
 }
 
+/* --- records ----------------------------------------------------------- */
+
+static const char *subsystem_cb(const void *ctx, const char *file)
+{
+	return subsystem_of(ctx, file);
+}
+
+/* The scan of v, kept as its record at path (record.h). */
+static int scan_to_record(struct batch *b, struct version *v, const char *path)
+{
+	struct record_source rs = {
+		.name = v->name,
+		.tree = v->src,
+		.build = v->build,
+		.res = &v->res,
+		.found = &v->found,
+		.min_confidence = b->o->scan.min_confidence,
+		.no_cocci = b->o->no_cocci,
+		.subsystem = subsystem_cb,
+		.ctx = v,
+	};
+
+	if (scan_version(b, v))
+		return -1;
+	return write_record(path, &rs);
+}
+
+static void release_version(struct version *v)
+{
+	free(v->name);
+	free(v->src);
+	free(v->build);
+	release_scan_result(&v->res);
+	release_findings(&v->found);
+	free(v->entry);
+	for (int i = 0; i < v->nr_sections; i++) {
+		free(v->sections[i].title);
+		strlist_release(&v->sections[i].files);
+		strlist_release(&v->sections[i].excluded);
+	}
+	free(v->sections);
+	json_decref(v->record);
+	memset(v, 0, sizeof(*v));
+}
+
+/* v as its record has it: all the matching and the outputs read. */
+static int load_version(struct version *v, const char *path)
+{
+	json_t *rec = read_record(path);
+
+	if (!rec)
+		return -1;
+	release_version(v);
+	v->record = rec;
+	v->name = xstrdup(record_str(rec, "name"));
+	v->src = xstrdup(record_str(rec, "tree"));
+	v->build = xstrdup(record_str(rec, "build"));
+	v->res.analysed =
+		(int)json_integer_value(json_object_get(rec, "analysed"));
+	record_files(rec, &v->res.analysed_files, &v->res.failed);
+	record_findings(rec, &v->found);
+	v->scanned = 1;
+	return 0;
+}
+
+/* The one-process form: scanned, recorded in DIR/versions/, read back. */
+static int record_and_load(struct batch *b, struct version *v)
+{
+	char *dir = fmt_str("%s/versions", b->o->out_dir);
+	char *path = fmt_str("%s/%s.version.json", dir, v->name);
+	int ret = mkdir_p(dir) ? -1 : scan_to_record(b, v, path);
+
+	if (!ret)
+		ret = load_version(v, path);
+	free(path);
+	free(dir);
+	return ret;
+}
+
+/* batch --record: one version's scan into DIR/NAME.version.json. */
+static int record_one(struct batch *b, const char *spec)
+{
+	struct version *v = &b->versions[0];
+	char *path;
+	int ret;
+
+	if (is_record_path(spec))
+		return error(
+			"batch --record: '%s' is a record; give NAME=SRC[:BUILD]",
+			spec);
+	if (b->o->verdicts)
+		return error(
+			"batch --record: --verdicts is for the matching step");
+	if (parse_spec(spec, v) || mkdir_p(b->o->out_dir) ||
+	    (!b->o->no_cocci && cocci_available()))
+		return -1;
+	path = fmt_str("%s/%s.version.json", b->o->out_dir, v->name);
+	ret = scan_to_record(b, v, path);
+	if (!ret)
+		printf("%s\n", path);
+	free(path);
+	return ret;
+}
+
+/* NAME=SRC[:BUILD] to scan, or REC.version.json already scanned */
+static int read_args(struct batch *b, int nr, const char **args)
+{
+	int k, ret = 0, scans = 0;
+
+	for (k = 0; k < nr && !ret; k++, b->nr++) {
+		if (is_record_path(args[k])) {
+			ret = load_version(&b->versions[k], args[k]);
+		} else {
+			ret = parse_spec(args[k], &b->versions[k]);
+			scans++;
+		}
+	}
+	for (k = 0; !ret && k < b->nr; k++)
+		for (int j = 0; j < k; j++)
+			if (!strcmp(b->versions[j].name, b->versions[k].name))
+				ret = error("batch: the name %s is given twice",
+					    b->versions[k].name);
+	if (!ret && scans && !b->o->no_cocci)
+		ret = cocci_available();
+	return ret;
+}
+
 int run_batch(const struct batch_options *o, int nr, const char **specs)
 {
 	struct batch b = { .o = o };
@@ -798,28 +890,31 @@ int run_batch(const struct batch_options *o, int nr, const char **specs)
 	if (!o->out_dir)
 		return error("batch: give the report folder with -o DIR"), 2;
 	if (nr < 1)
-		return error("batch: no version given (NAME=SRC[:BUILD]...)"),
+		return error("batch: no version given (NAME=SRC[:BUILD] or REC.version.json...)"),
+		       2;
+	if (o->record && nr != 1)
+		return error("batch --record: one version, NAME=SRC[:BUILD], not %d",
+			     nr),
 		       2;
 	b.versions = xcalloc(nr, sizeof(*b.versions));
-	for (k = 0; k < nr && !ret; k++, b.nr++)
-		ret = parse_spec(specs[k], &b.versions[k]);
-	for (k = 0; !ret && k < b.nr; k++)
-		for (int j = 0; j < k; j++)
-			if (!strcmp(b.versions[j].name, b.versions[k].name))
-				ret = error("batch: the name %s is given twice",
-					    b.versions[k].name);
+	if (o->record) {
+		b.nr = 1;
+		ret = record_one(&b, specs[0]);
+		release_batch(&b);
+		return ret ? EXIT_FATAL : 0;
+	}
+	ret = read_args(&b, nr, specs);
 	if (!ret && o->verdicts)
 		ret = read_verdicts(&b, o->verdicts);
 	if (!ret && mkdir_p(o->out_dir))
 		ret = -1;
-	if (!ret && !o->no_cocci)
-		ret = cocci_available();
 	b.scratch =
 		fmt_str("%s/mmucheck-batch.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!ret && !mkdtemp(b.scratch))
 		ret = error("cannot make %s: %s", b.scratch, strerror(errno));
 	for (k = 0; !ret && k < b.nr; k++)
-		ret = scan_version(&b, &b.versions[k]);
+		if (!b.versions[k].record)
+			ret = record_and_load(&b, &b.versions[k]);
 	if (!ret) {
 		follow(&b);
 		apply_verdicts(&b);

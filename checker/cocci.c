@@ -488,3 +488,27 @@ int cocci_finish(struct cocci_run *r, struct findings *found)
 	free(r->dir);
 	return ret;
 }
+
+char *cocci_identity(void)
+{
+	XXH3_state_t *h = XXH3_createState();
+	char *path, *text, *id;
+	size_t size;
+	int r;
+
+	XXH3_64bits_reset(h);
+	for (r = 0; r < NR_RULES; r++) {
+		path = rule_file(rule_id(r));
+		size = 0;
+		text = read_file(path, &size);
+		/* the name too: a rule's text moved to another rule differs */
+		XXH3_64bits_update(h, rule_id(r), strlen(rule_id(r)) + 1);
+		XXH3_64bits_update(h, text ? text : "", text ? size : 0);
+		free(text);
+		free(path);
+	}
+	id = fmt_str("cocci %016llx",
+		     (unsigned long long)XXH3_64bits_digest(h));
+	XXH3_freeState(h);
+	return id;
+}

@@ -40,4 +40,7 @@ int cocci_finish(struct cocci_run *r, struct findings *found);
  */
 int cocci_tree(const char *src, const char *build, struct findings *found);
 
+/* The semantic patches' identity: a hash of every rule's .cocci text. */
+char *cocci_identity(void);
+
 #endif

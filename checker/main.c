@@ -76,6 +76,7 @@ struct options {
 	const char *patch, *series; /* diff --patch=FILE, --series=MBOX */
 	int terse, b4, no_cocci; /* diff --terse, --b4, --no-cocci */
 	const char *verdicts; /* batch --verdicts=FILE */
+	int record; /* batch --record */
 	int files_from; /* arguments left from here on came after "--" */
 	int stdin_named; /* --stdin-name was given */
 	int jobs; /* -j N for scan */
@@ -473,6 +474,12 @@ static void opt_no_cocci(struct options *opts, const char *value)
 	opts->no_cocci = 1;
 }
 
+static void opt_record(struct options *opts, const char *value)
+{
+	(void)value;
+	opts->record = 1;
+}
+
 static void opt_b4(struct options *opts, const char *value)
 {
 	(void)value;
@@ -601,6 +608,8 @@ static const struct option option_table[] = {
 	  "diff, batch: the checker alone, without the semantic patches" },
 	{ "--verdicts", "=FILE", OPTION_VALUE, opt_verdicts, FOR_BATCH,
 	  "batch: FINGERPRINT bug|false-alarm|debatable WHY, a line" },
+	{ "--record", "", OPTION_NO_VALUE, opt_record, FOR_BATCH,
+	  "batch: scan one version into DIR/NAME.version.json, no report" },
 	{ "--summary", "=OUT.json", OPTION_VALUE, opt_summary, FOR_FILES,
 	  "the per-file pass of scan: write FILE's summary, print nothing" },
 	{ "-j", " N", OPTION_VALUE, opt_jobs, FOR_SCAN | FOR_DIFF | FOR_BATCH,
@@ -638,7 +647,8 @@ static void help(FILE *out)
 		"       mmucheck link [options] [--kdir=SRC] SUMMARY.json...\n"
 		"       mmucheck diff [options] [-C DIR] [--kbuild=BUILD] [BASE [HEAD]]\n"
 		"       mmucheck diff [options] --patch=FILE|--series=MBOX [BASE]\n"
-		"       mmucheck batch [options] -o DIR NAME=SRC[:BUILD]...\n");
+		"       mmucheck batch [options] -o DIR NAME=SRC[:BUILD]|REC.version.json...\n"
+		"       mmucheck batch [options] --record -o DIR NAME=SRC[:BUILD]\n");
 	for (i = 0; i < ARRAY_SIZE(option_table); i++) {
 		const struct option *o = &option_table[i];
 		int width = (int)(strlen(o->name) + strlen(o->value));
@@ -1151,6 +1161,7 @@ static int cmd_batch(const struct options *opts, int nr, const char **argv)
 	}
 	o.verdicts = opts->verdicts;
 	o.no_cocci = opts->no_cocci;
+	o.record = opts->record;
 	ret = run_batch(&o, nr_specs, specs);
 	free(specs);
 	return ret;

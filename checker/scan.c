@@ -42,7 +42,7 @@ static const char *const skipped_dirs[] = {
 };
 
 /* This mmucheck itself: a rebuilt checker redoes its summaries. */
-static const char *tool_id(void)
+const char *tool_id(void)
 {
 	static char id[17];
 	size_t size = 0;
@@ -58,7 +58,7 @@ static const char *tool_id(void)
 }
 
 /* What made a summary: link takes summaries of one mmucheck only. */
-static const char *made_by(void)
+const char *summary_made_by(void)
 {
 	static char *id;
 
@@ -314,7 +314,7 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 	check_translation_unit((struct source *)src, &forced, CONF_LOW, &found,
 			       &prog);
 	collect_deps(src, &deps);
-	deps.made_by = made_by();
+	deps.made_by = summary_made_by();
 	if (disk_path && !view_touches(src->path, &deps))
 		out_path = disk_path;
 	len = strlen(out_path) + 8;

@@ -52,6 +52,9 @@ struct scan_result {
 int scan_tree(const struct scan_options *o, int nr, const char **paths,
 	      const struct strlist *also, struct scan_result *res);
 void release_scan_result(struct scan_result *res);
+/* This mmucheck (a hash of its binary), and what made its summaries. */
+const char *tool_id(void);
+const char *summary_made_by(void);
 int run_link(const struct scan_options *o, int nr, const char **paths);
 
 /*

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The HTML page of a batch report (checker/report/html.c), looked at as a
 # person does: a report.json made here (three versions, five findings with
-# every status, one without a verdict, hostile markup, bytes that are not
-# UTF-8) rendered by the test helper, loaded from disk in headless
+# every status, checker-changed too, one without a verdict, hostile markup,
+# bytes that are not UTF-8) rendered by the test helper, loaded from disk in headless
 # Chromium, and the DOM it builds read back: the rows, the plot's series,
 # the escaping, nothing fetched from outside.  The screenshot is kept as
 # an artifact.  Fast: no kernel tree.
@@ -69,7 +69,7 @@ findings = [
      "message": "PTE cleared outside the range",
      "first": C, "last": C,
      "present": {C: {"file": "drivers/gpu/drm/i915/gem/i915_gem_userptr.c", "line": 80}},
-     "status": [{"from": C, "to": C, "status": "new"}],
+     "status": [{"from": C, "to": C, "status": "checker-changed"}],
      "verdict": {"verdict": "bug", "why": "reported"},
      "subsystem": "INTEL DRM DRIVERS",
      "trace": {C: [step("drivers/gpu/drm/i915/gem/i915_gem_userptr.c", 80, "here", "set_pte(p, 0);")]}},
@@ -206,7 +206,7 @@ check("versions: a count per rule and engine, the report's",
 check("versions: +new and -fixed from the statuses",
       [(r.attrs.get("data-new"), r.attrs.get("data-fixed")) for r in rows] ==
       [(str(started(v, "new")), str(started(v, "fixed"))) for v in names] ==
-      [("3", "0"), ("1", "1"), ("1", "1")],
+      [("3", "0"), ("1", "1"), ("0", "1")],
       [(r.attrs.get("data-new"), r.attrs.get("data-fixed")) for r in rows])
 check("versions: the names, failed files shown",
       [r.attrs.get("data-name") for r in rows] == names and
@@ -306,6 +306,13 @@ check("lifetimes: first, last, versions present, fixed in",
       life == [(names[0], names[2], "3", ""), (names[0], names[1], "2", names[2]),
                (names[1], names[1], "1", ""), (names[2], names[2], "1", ""),
                (names[0], names[0], "1", names[1])], life)
+boxes = [[b.classes() for b in select("span", within=(select("td", "tl", within=r) or [r])[0])]
+         for r in select("tr", "lifetime")]
+key = select("p", "key")
+check("lifetimes: a finding the checker's change brought is checker-changed, in the key too",
+      len(boxes) == 5 and boxes[3][2] == ["st-checker-changed"] and
+      key and "checker-changed" in key[0].all_text() and
+      select(cls="st-checker-changed", within=key[0]), boxes)
 outcomes = [r.elems()[5].all_text() if len(r.elems()) > 5 else None
             for r in select("tr", "lifetime")]
 check("lifetimes: still present, fixed in, not analysed after",

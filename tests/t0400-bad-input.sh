@@ -126,6 +126,7 @@ while read -r cmd opt; do
 done <<'EOT'
 scan --verdicts=v
 scan --files-from=l
+scan --record
 link --kbuild=/tmp
 link -j2
 link --kernel-version=6.1
@@ -167,4 +168,43 @@ compdb_file() {
 	[ -n "$a" ] && [ "$a" = "$b" ] && grep -q 'warning: ' <<<"$b"
 }
 expect "-p takes compile_commands.json itself as its folder" compdb_file
+# batch over version records (checker/record.h) made elsewhere: each is
+# checked before anything of it is used, one line naming file and field
+record() {
+	python3 -c '
+import json, sys
+d = {"format": "mmucheck version record 1", "name": sys.argv[2], "tree": "/nonexistent",
+     "build": "/nonexistent", "made_by": {"tool": "t", "summaries": "s", "model": "m",
+     "rules": "pte-outside-range", "confidence": "medium"},
+     "analysed": 1, "analysed_files": ["mm/a.c"], "failed": [],
+     "findings": [{"rule": "pte-outside-range", "file": "mm/a.c", "line": 3, "column": 1,
+                   "function": "f", "message": "m", "confidence": "high",
+                   "fingerprint": "0123456789abcdef", "engines": ["checker"], "text": "x;",
+                   "trace": [{"file": "mm/a.c", "line": 2, "column": 1, "function": "f",
+                              "note": "n", "text": "y;"}]}]}
+exec(sys.argv[3])
+json.dump(d, open(sys.argv[1], "w"))
+' "$tmp/$1.version.json" "$1" "${2:-pass}"
+}
+record r1
+record r2
+records_ok() {
+	"$mm" batch -o "$tmp/recout" "$tmp/r1.version.json" "$tmp/r2.version.json" >/dev/null 2>&1 &&
+		grep -q '"persisting"' "$tmp/recout/report.json"
+}
+expect "batch over hand-made records, no tree: the finding persists" records_ok
+record norules 'del d["made_by"]["rules"]'
+expect "batch: a record without made_by.rules: one line naming file and field" \
+	one_line 2 "norules.version.json: made_by.rules: missing" "$mm" batch -o "$tmp/recout" "$tmp/r1.version.json" "$tmp/norules.version.json"
+record badstep 'd["findings"][0]["trace"][0]["line"] = -1'
+expect "batch: a record's trace line out of range: one line naming file and field" \
+	one_line 2 "badstep.version.json: findings\[0\].trace\[0\].line: out of range" "$mm" batch -o "$tmp/recout" "$tmp/badstep.version.json"
+record oldformat 'd["format"] = "mmucheck version record 0"'
+expect "batch: a record of another format: one line" \
+	one_line 2 "oldformat.version.json: format: not" "$mm" batch -o "$tmp/recout" "$tmp/oldformat.version.json"
+record slash 'd["name"] = "a/b"'
+expect "batch: a record whose name has a '/': one line" \
+	one_line 2 "slash.version.json: name: " "$mm" batch -o "$tmp/recout" "$tmp/slash.version.json"
+expect "batch: a record twice: one line, the name given twice" \
+	one_line 2 "the name r1 is given twice" "$mm" batch -o "$tmp/recout" "$tmp/r1.version.json" "$tmp/r1.version.json"
 done_testing

@@ -13,7 +13,7 @@
 #include "lib/util.h"
 #include "link/validate.h"
 
-enum kind { STRING, INTEGER, BOOLEAN, PATH, TRACE, ARRAY, OBJECT };
+enum kind { STRING, INTEGER, BOOLEAN, PATH, PATHS, TRACE, ARRAY, OBJECT };
 
 struct field {
 	const char *name;
@@ -85,6 +85,53 @@ static const struct field summary_fields[] = {
 	{ "deps", ARRAY, 1, NULL },
 	{ "deps_key", STRING, 1, NULL },
 	{ "made_by", STRING, 0, NULL },
+	{ NULL, STRING, 0, NULL },
+};
+
+/* A version record (batch --record): checker/record.h. */
+static const struct field made_by_fields[] = {
+	{ "tool", STRING, 0, NULL },	   { "summaries", STRING, 0, NULL },
+	{ "model", STRING, 0, NULL },	   { "rules", STRING, 0, NULL },
+	{ "confidence", STRING, 0, NULL }, { NULL, STRING, 0, NULL },
+};
+
+static const struct field shown_step_fields[] = {
+	{ "file", PATH, 0, NULL },	{ "line", INTEGER, 0, NULL },
+	{ "column", INTEGER, 0, NULL }, { "function", STRING, 0, NULL },
+	{ "note", STRING, 0, NULL },	{ "text", STRING, 0, NULL },
+	{ NULL, STRING, 0, NULL },
+};
+
+static const struct field record_finding_fields[] = {
+	{ "rule", STRING, 0, NULL },
+	{ "file", PATH, 0, NULL },
+	{ "line", INTEGER, 0, NULL },
+	{ "column", INTEGER, 0, NULL },
+	{ "function", STRING, 0, NULL },
+	{ "message", STRING, 0, NULL },
+	{ "confidence", STRING, 0, NULL },
+	{ "fingerprint", STRING, 0, NULL },
+	{ "engines", ARRAY, 0, NULL },
+	{ "text", STRING, 0, NULL },
+	{ "trace", ARRAY, 0, shown_step_fields },
+	{ "subsystem", STRING, 1, NULL },
+	{ "line_hash", STRING, 1, NULL },
+	{ "era", STRING, 1, NULL },
+	{ "era_from", STRING, 1, NULL },
+	{ NULL, STRING, 0, NULL },
+};
+
+static const struct field record_fields[] = {
+	{ "format", STRING, 0, NULL },
+	{ "name", STRING, 0, NULL },
+	{ "tree", STRING, 0, NULL },
+	{ "build", STRING, 0, NULL },
+	{ "made_by", OBJECT, 0, made_by_fields },
+	{ "cocci_by", STRING, 1, NULL },
+	{ "analysed", INTEGER, 0, NULL },
+	{ "analysed_files", PATHS, 0, NULL },
+	{ "failed", PATHS, 0, NULL },
+	{ "findings", ARRAY, 0, record_finding_fields },
 	{ NULL, STRING, 0, NULL },
 };
 
@@ -184,6 +231,23 @@ static int check_array(struct place *p, const json_t *a,
 	return 0;
 }
 
+/* an array of file names */
+static int check_paths(struct place *p, const json_t *a)
+{
+	size_t i, at = strlen(p->where);
+	const json_t *x;
+
+	if (!json_is_array(a))
+		return bad(p, "not an array");
+	json_array_foreach(a, i, x) {
+		snprintf(p->where + at, sizeof(p->where) - at, "[%zu]", i);
+		if (check_value(p, x, PATH, NULL))
+			return -1;
+	}
+	p->where[at] = '\0';
+	return 0;
+}
+
 static int check_value(struct place *p, const json_t *v, enum kind kind,
 		       const struct field *items)
 {
@@ -203,6 +267,8 @@ static int check_value(struct place *p, const json_t *v, enum kind kind,
 				       json_integer_value(v) <= INT_MAX ?
 			       0 :
 			       bad(p, "out of range");
+	case PATHS:
+		return check_paths(p, v);
 	case BOOLEAN:
 		return json_is_boolean(v) ? 0 : bad(p, "not true or false");
 	case TRACE:
@@ -219,4 +285,11 @@ int validate_summary(const json_t *doc, const char *path, const char *root)
 	struct place p = { path, root, "" };
 
 	return check_object(&p, doc, summary_fields);
+}
+
+int validate_record(const json_t *doc, const char *path)
+{
+	struct place p = { path, NULL, "" };
+
+	return check_object(&p, doc, record_fields);
 }

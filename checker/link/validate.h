@@ -19,4 +19,10 @@ struct json_t;
 int validate_summary(const struct json_t *doc, const char *path,
 		     const char *root);
 
+/*
+ * A version record of mmucheck batch --record (checker/record.h), with
+ * the same one error line; its file names are tree-relative.
+ */
+int validate_record(const struct json_t *doc, const char *path);
+
 #endif

@@ -57,6 +57,10 @@ struct finding {
 	enum baseline_state baseline;
 	char *suppression; /* why, from "mmucheck: ignore RULE (why)" */
 	int by_cocci; /* found by the semantic patches, not the checker */
+	/* batch: its status against the version before, when SARIF's baselineState says less */
+	const char *batch_status;
+	/* SARIF's primaryLocationLineHash made with the tree (a record), or "" */
+	char line_hash[40];
 };
 
 struct findings {

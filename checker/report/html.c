@@ -17,7 +17,14 @@
 #include "lib/util.h"
 #include "report/html.h"
 
-enum status { ST_ABSENT, ST_NEW, ST_PERSISTING, ST_FIXED, ST_NOT_ANALYSED };
+enum status {
+	ST_ABSENT,
+	ST_NEW,
+	ST_PERSISTING,
+	ST_FIXED,
+	ST_NOT_ANALYSED,
+	ST_CHECKER_CHANGED
+};
 
 static const char *const status_names[] = {
 	[ST_ABSENT] = "absent",
@@ -25,6 +32,8 @@ static const char *const status_names[] = {
 	[ST_PERSISTING] = "persisting",
 	[ST_FIXED] = "fixed",
 	[ST_NOT_ANALYSED] = "not-analysed",
+	/* came or went as the checker's rules or model changed */
+	[ST_CHECKER_CHANGED] = "checker-changed",
 };
 
 /* One line of the plot: a rule as one engine reports it. */
@@ -274,6 +283,8 @@ static int fixed_version(const struct page *p, const struct item *it)
 	for (v = it->last + 1; v < p->nr_versions; v++)
 		if (it->status[v] == ST_FIXED)
 			return v;
+		else if (it->status[v] == ST_CHECKER_CHANGED)
+			return -1; /* the checker changed, not the code */
 	for (v = it->last + 1; v < p->nr_versions; v++)
 		if (it->status[v] == ST_ABSENT)
 			return v;
@@ -441,6 +452,8 @@ static const char style[] =
 	".tl .st-fixed{background:#d0453a}.tl .st-absent{background:#e6e9ee}"
 	".tl .st-not-analysed{background:repeating-linear-gradient(45deg,"
 	"#bbb 0 2px,#fff 2px 4px)}"
+	".tl .st-checker-changed{background:repeating-linear-gradient(-45deg,"
+	"#8a5cc2 0 2px,#fff 2px 4px)}"
 	".finding{background:#fff;border:1px solid #d5dae2;border-left:5px solid"
 	" #4f78b5;border-radius:4px;padding:8px 14px;margin:12px 0}"
 	".finding.unjudged{border-left-color:#e08a00}"

@@ -12,7 +12,8 @@
  *       "analysed": 34, "failed": 0,        -- files
  *       "findings": {                        -- per engine, per rule
  *         "checker": {"pte-outside-range": 1, "range-unbalanced": 0, ...},
- *         "cocci": {"pte-outside-range": 2, ...}}}, ...],
+ *         "cocci": {"pte-outside-range": 2, ...}},
+ *       "made_by": {...}}, ...],             -- its record's (record.h)
  *    "findings": [
  *      {"id": "3f2a...",                     -- 16 hex digits
  *       "rule": "pte-outside-range",
@@ -23,7 +24,9 @@
  *       "present": {"6.1.170-3": {"file": "...", "line": 370}, ...},
  *       "status": [{"from": "6.1.170-3", "to": "6.1.176-1",
  *                   "status": "persisting"}, ...],
- *                  -- "new", "fixed", "persisting" or "not-analysed";
+ *                  -- "new", "fixed", "persisting", "not-analysed"
+ *                  -- or "checker-changed" (came or went as the rules
+ *                  -- or the model changed between the two versions);
  *                  -- the status at a version is of the change from
  *                  -- the version before it (none for the first);
  *                  -- from..to: versions in a row with that status

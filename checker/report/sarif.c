@@ -94,8 +94,7 @@ static const unsigned char *next_char(const unsigned char *p, unsigned int *c)
 	return p;
 }
 
-static int line_hash(const char *text, unsigned int line, char *out,
-		     size_t size)
+int sarif_line_hash(const char *text, unsigned int line, char *out, size_t size)
 {
 	struct line_hash *h = xcalloc(1, sizeof(*h));
 	const unsigned char *p = (const unsigned char *)text;
@@ -207,8 +206,12 @@ static json_t *result_json(const struct finding *f, const struct sarif_run *run)
 	char hash[40], *text;
 
 	fp = json_pack("{s:s}", "mmucheck/v1", f->fingerprint);
-	text = source_text(f->file, run);
-	if (text && line_hash(text, f->line, hash, sizeof(hash)))
+	/* made beforehand where the tree may not be here (a record) */
+	text = f->line_hash[0] ? NULL : source_text(f->file, run);
+	if (f->line_hash[0])
+		json_object_set_new(fp, "primaryLocationLineHash",
+				    json_string(f->line_hash));
+	else if (text && sarif_line_hash(text, f->line, hash, sizeof(hash)))
 		json_object_set_new(fp, "primaryLocationLineHash",
 				    json_string(hash));
 	free(text);
@@ -231,6 +234,9 @@ static json_t *result_json(const struct finding *f, const struct sarif_run *run)
 	if (f->era)
 		json_object_set_new(json_object_get(r, "properties"), "era",
 				    json_string(f->era));
+	if (f->batch_status)
+		json_object_set_new(json_object_get(r, "properties"), "status",
+				    json_string(f->batch_status));
 	/* SARIF 3.35: silenced in the source, and the comment's reason */
 	if (f->suppression)
 		json_object_set_new(r, "suppressions",

@@ -24,6 +24,10 @@ struct sarif_run {
 	const char *repository, *revision;
 };
 
+/* primaryLocationLineHash of line in text: 1, or 0 when it has none */
+int sarif_line_hash(const char *text, unsigned int line, char *out,
+		    size_t size);
+
 void print_findings_sarif(FILE *out, const struct findings *list,
 			  const struct sarif_run *run);
 
