@@ -17,13 +17,17 @@
 #include "scan.h"
 
 struct batch_options {
-	struct scan_options scan; /* kdir and kbuild: each version's */
+	struct scan_options scan; /* kdir: each version's; kbuild: --kbuild */
 	const char *out_dir; /* -o DIR */
 	const char *verdicts; /* --verdicts=FILE, or NULL */
+	const char *git; /* --git=REPO: NAME=REV (batch_git.h), or NULL */
 	int no_cocci;
 };
 
-/* specs: NAME=SRC[:BUILD], in version order.  0, or 2 after an error. */
+/*
+ * specs: NAME=SRC[:BUILD] (with --git, NAME=REV), in version order.  0,
+ * or 2 after an error.
+ */
 int run_batch(const struct batch_options *o, int nr, const char **specs);
 
 #endif
