@@ -74,6 +74,20 @@ static int parse_rev(struct batch_git *bg, const char *spec, struct revision *r)
 	return r->commit ? 0 : -1;
 }
 
+/* --kbuild must be prepared: said before any revision is written. */
+static int check_kbuild(const char *kbuild)
+{
+	char *autoconf = fmt_str("%s/include/generated/autoconf.h", kbuild);
+	int ret = 0;
+
+	if (access(autoconf, F_OK))
+		ret = error(
+			"%s is not a prepared kernel build directory (no include/generated/autoconf.h)",
+			kbuild);
+	free(autoconf);
+	return ret;
+}
+
 int batch_git_open(struct batch_git **out, const struct batch_options *o,
 		   const char *scratch, int nr, const char **specs)
 {
@@ -84,7 +98,9 @@ int batch_git_open(struct batch_git **out, const struct batch_options *o,
 	*out = bg;
 	bg->o = o;
 	bg->scratch = fmt_str("%s/git", scratch);
-	ret = git_open(&bg->git, o->git, bg->scratch);
+	ret = o->scan.kbuild ? check_kbuild(o->scan.kbuild) : 0;
+	if (!ret)
+		ret = git_open(&bg->git, o->git, bg->scratch);
 	bg->revs = xcalloc(nr + 1, sizeof(*bg->revs));
 	for (k = 0; !ret && k < nr; k++, bg->nr++)
 		ret = parse_rev(bg, specs[k], &bg->revs[k]);

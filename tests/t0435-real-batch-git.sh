@@ -12,7 +12,7 @@
 # alias persists with no commit.  The repository's work tree, index, refs
 # and worktrees are as they were, the scratch folder is gone.  Then bad
 # input: --git on a folder that is no repository, an unknown revision,
-# --kbuild without --git: one error line each, exit 2.
+# --kbuild without --git or not prepared: one error line each, exit 2.
 . "$(dirname "$0")/lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -157,6 +157,7 @@ mkdir -p "$tmp/plain"
 bad "--git on a folder that is no repository" --git="$tmp/plain" N1=HEAD
 bad "--git with an unknown revision" --git="$repo" N1="$c1" N2=no-such-revision
 bad "--kbuild without --git" --kbuild="$build" N1="$src:$build"
+bad "--kbuild not prepared" --git="$repo" --kbuild="$tmp/plain" N1="$c1"
 expect "bad input wrote no report" test ! -e "$tmp/bad/report.json"
 expect "bad input left no scratch folder" test -z "$(find "$tmp/scratch" -mindepth 1)"
 done_testing
