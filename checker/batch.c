@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "batch.h"
+#include "batch_git.h"
 #include "cocci.h"
 #include "input/inputs.h"
 #include "lib/diag.h"
@@ -48,6 +49,7 @@ struct entry {
 	int first, last;
 	int engines; /* 1 checker, 2 cocci */
 	const char *verdict, *why;
+	const struct culprit **by; /* per version: its status's commit (--git) */
 };
 
 struct verdict {
@@ -64,9 +66,22 @@ struct batch {
 	struct verdict *verdicts;
 	int nr_verdicts, alloc_verdicts;
 	char *scratch;
+	struct batch_git *git; /* --git */
 };
 
 /* --- the versions ------------------------------------------------------ */
+
+/* With --git: the revision as batch_git.h wrote it. */
+static void git_spec(struct batch *b, int k, struct version *v)
+{
+	const char *name, *src, *build;
+
+	batch_git_version(b->git, k, &name, &src, &build);
+	memset(v, 0, sizeof(*v));
+	v->name = xstrdup(name);
+	v->src = xstrdup(src);
+	v->build = xstrdup(build);
+}
 
 static int parse_spec(const char *spec, struct version *v)
 {
@@ -254,6 +269,7 @@ static int new_entry(struct batch *b, int version, int index)
 	e = &b->entries[b->nr_entries];
 	memset(e, 0, sizeof(*e));
 	e->at = xcalloc(b->nr + 1, sizeof(int));
+	e->by = xcalloc(b->nr + 1, sizeof(*e->by));
 	for (k = 0; k < b->nr; k++)
 		e->at[k] = -1;
 	e->first = e->last = version;
@@ -334,6 +350,25 @@ static const char *pair_status(const struct batch *b, const struct entry *e,
 				   b->versions[k].record, now ? now : was))
 		return "checker-changed";
 	return now ? "new" : "fixed";
+}
+
+/* --git: the commit of each new and each fixed status. */
+static void find_culprits(struct batch *b)
+{
+	int e, k;
+
+	for (e = 0; b->git && e < b->nr_entries; e++)
+		for (k = 1; k < b->nr; k++) {
+			struct entry *en = &b->entries[e];
+			const char *st = pair_status(b, en, k);
+			int fixed = st && !strcmp(st, "fixed");
+
+			if (fixed || (st && !strcmp(st, "new")))
+				en->by[k] = batch_git_culprit(
+					b->git, &b->o->scan, k - 1, k,
+					entry_finding(b, en, fixed ? k - 1 : k),
+					fixed);
+		}
 }
 
 /* --- MAINTAINERS ------------------------------------------------------- */
@@ -529,6 +564,25 @@ static void add_status(json_t *status, const char *version, const char *st)
 							"status", st));
 }
 
+/* "introduced_by" and "fixed_by": the first commit of each, or null. */
+static void add_culprits(const struct batch *b, const struct entry *e,
+			 json_t *j)
+{
+	const struct culprit *in = NULL, *out = NULL;
+	int k;
+
+	for (k = 1; k < b->nr; k++) {
+		const char *st = pair_status(b, e, k);
+
+		if (st && !strcmp(st, "new") && !in)
+			in = e->by[k];
+		if (st && !strcmp(st, "fixed") && !out)
+			out = e->by[k];
+	}
+	json_object_set_new(j, "introduced_by", culprit_json(in));
+	json_object_set_new(j, "fixed_by", culprit_json(out));
+}
+
 static json_t *entry_json(const struct batch *b, const struct entry *e)
 {
 	const struct finding *first = entry_finding(b, e, e->first);
@@ -567,6 +621,7 @@ static json_t *entry_json(const struct batch *b, const struct entry *e)
 		      b->versions[e->last].name, "present", present, "status",
 		      status, "trace", trace, "subsystem",
 		      subsystem ? json_string(subsystem) : json_null());
+	add_culprits(b, e, j);
 	json_object_set_new(j, "verdict",
 			    e->verdict ? json_pack("{s:s,s:s}", "verdict",
 						   e->verdict, "why", e->why) :
@@ -691,6 +746,25 @@ static void print_matrix(const struct batch *b)
 	}
 }
 
+/* --git: each new finding with its Fixes: line, each fixed with its fix. */
+static void print_culprits(const struct batch *b)
+{
+	int k, e;
+
+	for (k = 1; k < b->nr; k++)
+		for (e = 0; e < b->nr_entries; e++) {
+			const struct entry *en = &b->entries[e];
+			const char *st = pair_status(b, en, k);
+			int fixed = st && !strcmp(st, "fixed");
+
+			if (en->by[k])
+				print_culprit(stdout, b->versions[k].name,
+					      entry_finding(b, en,
+							    fixed ? k - 1 : k),
+					      en->by[k], fixed);
+		}
+}
+
 /* --- the command ------------------------------------------------------- */
 
 static void release_version(struct version *v);
@@ -701,8 +775,10 @@ static void release_batch(struct batch *b)
 
 	for (k = 0; k < b->nr; k++)
 		release_version(&b->versions[k]);
-	for (k = 0; k < b->nr_entries; k++)
+	for (k = 0; k < b->nr_entries; k++) {
 		free(b->entries[k].at);
+		free(b->entries[k].by);
+	}
 	for (k = 0; k < b->nr_verdicts; k++) {
 		free(b->verdicts[k].verdict);
 		free(b->verdicts[k].why);
@@ -710,6 +786,7 @@ static void release_batch(struct batch *b)
 	free(b->verdicts);
 	free(b->entries);
 	free(b->versions);
+	batch_git_close(b->git);
 	if (b->scratch)
 		remove_tree(b->scratch);
 	free(b->scratch);
@@ -747,8 +824,10 @@ static int outputs(struct batch *b)
 
 	for (k = 0; !ret && k < b->nr; k++)
 		ret = write_sarif(b, k);
-	if (!ret)
+	if (!ret) {
 		print_matrix(b);
+		print_culprits(b);
+	}
 	json_decref(doc);
 	free(path);
 	return ret;
@@ -858,6 +937,17 @@ static int record_one(struct batch *b, const char *spec)
 	return ret;
 }
 
+static int names_unique(const struct batch *b)
+{
+	for (int k = 0; k < b->nr; k++)
+		for (int j = 0; j < k; j++)
+			if (!strcmp(b->versions[j].name, b->versions[k].name))
+				return error(
+					"batch: the name %s is given twice",
+					b->versions[k].name);
+	return 0;
+}
+
 /* NAME=SRC[:BUILD] to scan, or REC.version.json already scanned */
 static int read_args(struct batch *b, int nr, const char **args)
 {
@@ -871,14 +961,21 @@ static int read_args(struct batch *b, int nr, const char **args)
 			scans++;
 		}
 	}
-	for (k = 0; !ret && k < b->nr; k++)
-		for (int j = 0; j < k; j++)
-			if (!strcmp(b->versions[j].name, b->versions[k].name))
-				ret = error("batch: the name %s is given twice",
-					    b->versions[k].name);
+	if (!ret)
+		ret = names_unique(b);
 	if (!ret && scans && !b->o->no_cocci)
 		ret = cocci_available();
 	return ret;
+}
+
+/* --git: each NAME=REV, resolved by batch_git_open(), is a tree to scan */
+static int git_specs(struct batch *b, int nr)
+{
+	for (; b->nr < nr; b->nr++)
+		git_spec(b, b->nr, &b->versions[b->nr]);
+	if (names_unique(b))
+		return -1;
+	return b->o->no_cocci ? 0 : cocci_available();
 }
 
 int run_batch(const struct batch_options *o, int nr, const char **specs)
@@ -896,27 +993,36 @@ int run_batch(const struct batch_options *o, int nr, const char **specs)
 		return error("batch --record: one version, NAME=SRC[:BUILD], not %d",
 			     nr),
 		       2;
+	b.scratch =
+		fmt_str("%s/mmucheck-batch.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(b.scratch))
+		ret = error("cannot make %s: %s", b.scratch, strerror(errno));
+	if (!ret && o->git)
+		ret = batch_git_open(&b.git, o, b.scratch, nr, specs);
 	b.versions = xcalloc(nr, sizeof(*b.versions));
 	if (o->record) {
 		b.nr = 1;
-		ret = record_one(&b, specs[0]);
+		if (!ret && o->git)
+			ret = error("batch --record: one tree, not --git");
+		if (!ret)
+			ret = record_one(&b, specs[0]);
 		release_batch(&b);
 		return ret ? EXIT_FATAL : 0;
 	}
-	ret = read_args(&b, nr, specs);
+	if (!ret)
+		ret = o->git ? git_specs(&b, nr) : read_args(&b, nr, specs);
 	if (!ret && o->verdicts)
 		ret = read_verdicts(&b, o->verdicts);
 	if (!ret && mkdir_p(o->out_dir))
 		ret = -1;
-	b.scratch =
-		fmt_str("%s/mmucheck-batch.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!ret && !mkdtemp(b.scratch))
-		ret = error("cannot make %s: %s", b.scratch, strerror(errno));
+	if (!ret && o->git)
+		ret = batch_git_checkout(b.git);
 	for (k = 0; !ret && k < b.nr; k++)
 		if (!b.versions[k].record)
 			ret = record_and_load(&b, &b.versions[k]);
 	if (!ret) {
 		follow(&b);
+		find_culprits(&b);
 		apply_verdicts(&b);
 		ret = outputs(&b);
 	}

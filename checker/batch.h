@@ -20,19 +20,20 @@
 #include "scan.h"
 
 struct batch_options {
-	struct scan_options scan; /* kdir and kbuild: each version's */
+	struct scan_options scan; /* kdir: each version's; kbuild: --kbuild */
 	const char *out_dir; /* -o DIR */
 	const char *verdicts; /* --verdicts=FILE, or NULL */
+	const char *git; /* --git=REPO: NAME=REV (batch_git.h), or NULL */
 	int no_cocci;
 	int record; /* --record: one version's record (record.h), no report */
 };
 
 /*
  * specs: NAME=SRC[:BUILD] or REC.version.json (a record of batch
- * --record, record.h), in version order.  Each version scanned here is
- * recorded in DIR/versions/ and read back: the matching reads records
- * only, so a batch of records made elsewhere gives the same report.
- * 0, or 2 after an error.
+ * --record, record.h), or with --git, NAME=REV; in version order.  Each
+ * version scanned here is recorded in DIR/versions/ and read back: the
+ * matching reads records only, so a batch of records made elsewhere
+ * gives the same report.  0, or 2 after an error.
  */
 int run_batch(const struct batch_options *o, int nr, const char **specs);
 

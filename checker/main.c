@@ -77,6 +77,7 @@ struct options {
 	int terse, b4, no_cocci; /* diff --terse, --b4, --no-cocci */
 	const char *verdicts; /* batch --verdicts=FILE */
 	int record; /* batch --record */
+	const char *git; /* batch --git=REPO */
 	int files_from; /* arguments left from here on came after "--" */
 	int stdin_named; /* --stdin-name was given */
 	int jobs; /* -j N for scan */
@@ -468,6 +469,11 @@ static void opt_verdicts(struct options *opts, const char *value)
 	opts->verdicts = value;
 }
 
+static void opt_git(struct options *opts, const char *value)
+{
+	opts->git = value;
+}
+
 static void opt_no_cocci(struct options *opts, const char *value)
 {
 	(void)value;
@@ -573,8 +579,8 @@ static const struct option option_table[] = {
 	  FOR_FILES | FOR_SCAN | FOR_LINK,
 	  "kernel source tree; the arguments are .c files in it" },
 	{ "--kbuild", "=BUILD", OPTION_VALUE, opt_kbuild,
-	  FOR_FILES | FOR_SCAN | FOR_DIFF,
-	  "its build directory, after make O=BUILD prepare" },
+	  FOR_FILES | FOR_SCAN | FOR_DIFF | FOR_BATCH,
+	  "its build directory, after make O=BUILD prepare (batch: with --git)" },
 	{ "-p", " DIR", OPTION_DIR, opt_compdb, FOR_FILES,
 	  "the flags from DIR/compile_commands.json" },
 	{ "--timeout", "=SECONDS", OPTION_VALUE, opt_timeout,
@@ -610,6 +616,8 @@ static const struct option option_table[] = {
 	  "batch: FINGERPRINT bug|false-alarm|debatable WHY, a line" },
 	{ "--record", "", OPTION_NO_VALUE, opt_record, FOR_BATCH,
 	  "batch: scan one version into DIR/NAME.version.json, no report" },
+	{ "--git", "=REPO", OPTION_VALUE, opt_git, FOR_BATCH,
+	  "batch: the versions are NAME=REV, revisions of REPO" },
 	{ "--summary", "=OUT.json", OPTION_VALUE, opt_summary, FOR_FILES,
 	  "the per-file pass of scan: write FILE's summary, print nothing" },
 	{ "-j", " N", OPTION_VALUE, opt_jobs, FOR_SCAN | FOR_DIFF | FOR_BATCH,
@@ -648,7 +656,8 @@ static void help(FILE *out)
 		"       mmucheck diff [options] [-C DIR] [--kbuild=BUILD] [BASE [HEAD]]\n"
 		"       mmucheck diff [options] --patch=FILE|--series=MBOX [BASE]\n"
 		"       mmucheck batch [options] -o DIR NAME=SRC[:BUILD]|REC.version.json...\n"
-		"       mmucheck batch [options] --record -o DIR NAME=SRC[:BUILD]\n");
+		"       mmucheck batch [options] --record -o DIR NAME=SRC[:BUILD]\n"
+		"       mmucheck batch [options] --git=REPO [--kbuild=BUILD] -o DIR NAME=REV...\n");
 	for (i = 0; i < ARRAY_SIZE(option_table); i++) {
 		const struct option *o = &option_table[i];
 		int width = (int)(strlen(o->name) + strlen(o->value));
@@ -1162,6 +1171,9 @@ static int cmd_batch(const struct options *opts, int nr, const char **argv)
 	o.verdicts = opts->verdicts;
 	o.no_cocci = opts->no_cocci;
 	o.record = opts->record;
+	o.git = opts->git;
+	if (opts->kbuild && !opts->git)
+		die("batch: --kbuild goes with --git (else NAME=SRC:BUILD)");
 	ret = run_batch(&o, nr_specs, specs);
 	free(specs);
 	return ret;

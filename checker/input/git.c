@@ -298,8 +298,8 @@ static int differing_files(const struct git *g, const char *rev,
 	return ret ? error("git ls-files failed in %s", g->top) : 0;
 }
 
-/* The blobs of rev:path for each path, by one git cat-file --batch. */
-static int put_blobs(const struct git *g, const char *rev,
+/* The blobs of rev:path for each path under root, by one git cat-file. */
+static int put_blobs(const struct git *g, const char *root, const char *rev,
 		     const struct strlist *paths, struct view *v)
 {
 	const char *const argv[] = { "cat-file", "--batch", NULL };
@@ -316,7 +316,7 @@ static int put_blobs(const struct git *g, const char *rev,
 	ret = in.size ? run_git(g, argv, in.text, in.size, &out, 0) : 0;
 	for (i = 0; !ret && i < paths->nr; i++) {
 		char *nl = memchr(out.text + at, '\n', out.size - at);
-		char *path = fmt_str("%s/%s", g->top, paths->items[i]);
+		char *path = fmt_str("%s/%s", root, paths->items[i]);
 		char type[16];
 		unsigned long size;
 
@@ -350,7 +350,7 @@ int git_view(const struct git *g, const char *rev, struct view *v)
 		return 0;
 	ret = differing_files(g, rev, &present, &absent);
 	if (!ret)
-		ret = put_blobs(g, rev, &present, v);
+		ret = put_blobs(g, g->top, rev, &present, v);
 	for (i = 0; !ret && i < absent.nr; i++) {
 		char *path = fmt_str("%s/%s", g->top, absent.items[i]);
 
@@ -360,6 +360,86 @@ int git_view(const struct git *g, const char *rev, struct view *v)
 	strlist_release(&present);
 	strlist_release(&absent);
 	return ret;
+}
+
+int git_view_of(const struct git *g, const char *root, const char *base,
+		const char *rev, struct view *v)
+{
+	const char *const argv[] = { "diff",
+				     "--no-renames",
+				     "--no-ext-diff",
+				     "--name-status",
+				     "-z",
+				     base,
+				     rev,
+				     "--",
+				     NULL };
+	struct strlist present = { NULL, 0, 0 };
+	struct output out = { NULL, 0, 0 };
+	size_t at;
+	int ret;
+
+	memset(v, 0, sizeof(*v));
+	ret = run_git(g, argv, NULL, 0, &out, 0);
+	for (at = 0; !ret && at < out.size;) {
+		const char *status = out.text + at;
+		const char *path = status + strlen(status) + 1;
+
+		if (path >= out.text + out.size)
+			break;
+		if (*status == 'D') {
+			char *abs = fmt_str("%s/%s", root, path);
+
+			view_put(v, abs, NULL, 0);
+			free(abs);
+		} else {
+			strlist_add(&present, path);
+		}
+		at = (size_t)(path - out.text) + strlen(path) + 1;
+	}
+	free(out.text);
+	if (ret)
+		ret = error("git diff %s %s failed in %s", base, rev, g->top);
+	else
+		ret = put_blobs(g, root, rev, &present, v);
+	strlist_release(&present);
+	return ret;
+}
+
+int git_materialise(const struct git *g, const char *rev, const char *dir)
+{
+	char *prefix = fmt_str("--prefix=%s/", dir);
+	const char *const read_tree[] = { "read-tree", rev, NULL };
+	const char *const checkout[] = { "checkout-index", "-a", "-f", prefix,
+					 NULL };
+	struct output out = { NULL, 0, 0 };
+	int ret;
+
+	if (!g->scratch)
+		BUG("git_materialise() without a scratch store");
+	ret = run_git(g, read_tree, NULL, 0, &out, GIT_SCRATCH_INDEX);
+	free(out.text);
+	out = (struct output){ NULL, 0, 0 };
+	if (!ret)
+		ret = run_git(g, checkout, NULL, 0, &out, GIT_SCRATCH_INDEX);
+	free(out.text);
+	free(prefix);
+	return ret ? error("cannot write the files of %s into %s", rev, dir) :
+		     0;
+}
+
+int git_lines(const struct git *g, const char *const *argv,
+	      struct strlist *lines)
+{
+	struct output out = { NULL, 0, 0 };
+	char *line, *save;
+	int ret = run_git(g, argv, NULL, 0, &out, GIT_QUIET);
+
+	for (line = ret ? NULL : strtok_r(out.text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		strlist_add(lines, line);
+	free(out.text);
+	return ret ? -1 : 0;
 }
 
 char *git_apply(const struct git *g, const char *base, const char *patch,

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "lib/util.h"
 #include "lib/view.h"
 #include "report/match.h"
 
@@ -35,6 +36,24 @@ char *git_subject(const struct git *g, const char *rev);
  * has none.  rev NULL: the work tree itself (an empty view).
  */
 int git_view(const struct git *g, const char *rev, struct view *v);
+
+/*
+ * The tree rev as a view over root, a folder holding the files of base:
+ * the files that differ between base and rev get rev's text, or are
+ * hidden when rev has none.
+ */
+int git_view_of(const struct git *g, const char *root, const char *base,
+		const char *rev, struct view *v);
+
+/*
+ * The files of rev written into dir (made by git), through the scratch
+ * index: the user's work tree, index and refs are not touched.
+ */
+int git_materialise(const struct git *g, const char *rev, const char *dir);
+
+/* git argv's output, a line each into lines; -1 when git fails (quiet). */
+int git_lines(const struct git *g, const char *const *argv,
+	      struct strlist *lines);
 
 /*
  * The tree of patch applied to base, in the scratch object folder: its

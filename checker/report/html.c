@@ -460,6 +460,7 @@ static const char style[] =
 	".finding .meta{color:#5b6475;margin:2px 0}"
 	".rule{font-weight:700}.message{margin:4px 0}"
 	".verdict{margin:4px 0}"
+	".introduced-by,.fixed-by{margin:4px 0}"
 	".no-verdict{display:inline-block;background:#fff0c2;color:#7a4a00;"
 	"font-weight:700;padding:0 8px;border-radius:3px}"
 	"pre{background:#fbfbfc;border:1px solid #e1e5eb;padding:5px 10px;"
@@ -1143,6 +1144,38 @@ static void write_verdict(struct page *p, const struct item *it)
 	put(p, "</p>\n");
 }
 
+/*
+ * The commit that brought it or fixed it (batch --git), when known:
+ * p.introduced-by or p.fixed-by [data-commit], the ready Fixes: line of
+ * the one that brought it in code.fixes.
+ */
+static void write_commit(struct page *p, const struct item *it, int fixed)
+{
+	const json_t *c =
+		json_object_get(it->json, fixed ? "fixed_by" : "introduced_by");
+	const char *commit = str_of(c, "commit");
+	char *abbrev;
+
+	if (!*commit)
+		return;
+	abbrev = xstrndup(commit, 12);
+	putf(p, "<p class=\"%s\" data-commit=\"",
+	     fixed ? "fixed-by" : "introduced-by");
+	text(p, commit);
+	putf(p, "\">%s <code>", fixed ? "Fixed by" : "Introduced by");
+	text(p, abbrev);
+	put(p, "</code> &ldquo;");
+	text(p, str_of(c, "subject"));
+	put(p, "&rdquo;");
+	if (!fixed) {
+		put(p, "<br><code class=\"fixes\">");
+		text(p, str_of(c, "fixes"));
+		put(p, "</code>");
+	}
+	put(p, "</p>\n");
+	free(abbrev);
+}
+
 static void write_step(struct page *p, const json_t *step, const char **file)
 {
 	const char *f = str_of(step, "file");
@@ -1212,6 +1245,8 @@ static void write_finding(struct page *p, const struct item *it)
 	     it->nr_present == 1 ? "" : "s");
 	text(p, it->id);
 	put(p, "</p>\n");
+	write_commit(p, it, 0);
+	write_commit(p, it, 1);
 	write_verdict(p, it);
 	write_trace(p, it);
 	put(p, "</section>\n");

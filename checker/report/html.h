@@ -31,6 +31,11 @@
  *                  -- the version before it (none for the first);
  *                  -- from..to: versions in a row with that status
  *       "verdict": {"verdict": "false alarm", "why": "..."} or null,
+ *       "introduced_by": {"commit": "...", -- 40 hex digits
+ *                         "subject": "...",
+ *                         "fixes": "Fixes: 0123456789ab (\"...\")"}
+ *                        or null,       -- batch --git: the commit of
+ *       "fixed_by": {...} or null,      -- its first new and fixed status
  *       "subsystem": "X86 ARCHITECTURE" or null,
  *       "trace": {"6.1.192-3": [{"file": "...", "line": 370,
  *                                "note": "...", "text": "the line"}]}},
@@ -63,7 +68,9 @@
  *     [data-present][data-fixed-in] ("" while still present)
  *   section.finding#f-ID (ID's characters other than [A-Za-z0-9_-] as
  *     '_'), .unjudged and one .no-verdict "no verdict" without a
- *     verdict; pre.trace[data-version] per version of its trace
+ *     verdict; p.introduced-by[data-commit] with code.fixes, and
+ *     p.fixed-by[data-commit], when the report has them;
+ *     pre.trace[data-version] per version of its trace
  */
 #ifndef MMUCHECK_HTML_H
 #define MMUCHECK_HTML_H
