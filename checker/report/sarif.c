@@ -231,11 +231,16 @@ static json_t *result_json(const struct finding *f, const struct sarif_run *run)
 	if (f->era)
 		json_object_set_new(json_object_get(r, "properties"), "era",
 				    json_string(f->era));
-	/* SARIF 3.35: silenced in the source, and the comment's reason */
+	/*
+	 * SARIF 3.35: silenced in the source, and the comment's reason, in
+	 * whatever bytes the source has (json_pack refuses what is not
+	 * UTF-8, and the finding looked unsuppressed)
+	 */
 	if (f->suppression)
 		json_object_set_new(r, "suppressions",
-				    json_pack("[{s:s,s:s}]", "kind", "inSource",
-					      "justification", f->suppression));
+				    json_pack("[{s:s,s:o}]", "kind", "inSource",
+					      "justification",
+					      json_text(f->suppression)));
 	return r;
 }
 
