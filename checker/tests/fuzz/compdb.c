@@ -3,10 +3,12 @@
  * libFuzzer target: the compile_commands.json reader (input/inputs.c),
  * as mmucheck -p DIR reads it: the file loaded, the flags of every
  * entry's file looked up, through the gcc flag filter and printed.
- * It runs in a scratch folder of its own that holds a.c, so that
- * entries naming "a.c" (the seeds do) resolve; the folder is in /dev/shm, else /tmp.
+ * Each input runs in a scratch folder of its own that holds a.c, so that
+ * entries naming "a.c" (the seeds do) resolve; the folder is in
+ * /dev/shm, else /tmp.
  */
 #define _GNU_SOURCE /* mkdtemp */
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,9 +28,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static FILE *devnull;
 static char *scratch;
+static int home; /* the folder libFuzzer reads its files from */
 
 static void remove_scratch(void)
 {
+	if (chdir(scratch))
+		return;
 	unlink("a.c");
 	unlink("compile_commands.json");
 	rmdir(scratch);
@@ -43,15 +48,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	if (mkdtemp(shm) && !chdir(shm))
+	if (mkdtemp(shm))
 		scratch = strdup(shm);
-	else if (mkdtemp(tmp) && !chdir(tmp))
+	else if (mkdtemp(tmp))
 		scratch = strdup(tmp);
 	else
 		abort();
+	home = open(".", O_RDONLY | O_DIRECTORY);
+	if (home < 0 || chdir(scratch))
+		abort();
 	atexit(remove_scratch);
 	f = fopen("a.c", "w");
-	if (!f || fclose(f))
+	if (!f || fclose(f) || fchdir(home))
 		abort();
 	devnull = fopen("/dev/null", "w");
 	return 0;
@@ -69,10 +77,14 @@ static void look_up(const char *file)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *f = fopen("compile_commands.json", "w");
 	json_t *doc, *entry;
 	size_t i;
+	FILE *f;
 
+	/* in the scratch folder for the input only: libFuzzer's paths */
+	if (chdir(scratch))
+		abort();
+	f = fopen("compile_commands.json", "w");
 	if (!f || fwrite(data, 1, size, f) != size || fclose(f))
 		abort();
 	doc = json_loadb((const char *)data, size, 0, NULL);
@@ -88,5 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	json_decref(doc);
 	release_inputs();
+	if (fchdir(home))
+		abort();
 	return 0;
 }
