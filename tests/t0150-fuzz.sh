@@ -11,7 +11,7 @@
 # fuzz runs them longer (README: the figures).
 . "$(dirname "$0")/lib.sh"
 seconds=${MMUCHECK_FUZZ_SECONDS:-6}
-read -r -a names <<<"$(make -s -C "$top/checker" fuzzer-names)"
+read -r -a names <<<"$(make -s --no-print-directory -C "$top/checker" fuzzer-names)"
 listed() {
 	local f n
 
