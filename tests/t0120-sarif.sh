@@ -143,6 +143,16 @@ got = sorted((r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["star
 assert got == [("pte-outside-range", 17, "inSource", "mm built here, no notifier can be registered yet"),
                ("pte-outside-range", 18, "inSource", "same mm"),
                ("range-unbalanced", 32, "inSource", "the notifier of this test mm counts starts")], got' "$tmp/supp.sarif"
+# A reason not in UTF-8 (found by tests/fuzz/suppress): json_pack refused
+# it, and the SARIF showed the finding as not suppressed.
+sed 's/(same mm)/(same \xff mm)/' testcases/6.1/suppressed.c >"$tmp/latin.c"
+"$mmucheck" "${flags[@]}" --format=sarif "$tmp/latin.c" >"$tmp/latin.sarif"
+expect "a reason not in UTF-8: still suppressed, the byte as U+FFFD" python3 -c '
+import json, sys
+res = json.load(open(sys.argv[1]))["runs"][0]["results"]
+got = [r.get("suppressions", [{}])[0].get("justification") for r in res
+       if r["locations"][0]["physicalLocation"]["region"]["startLine"] == 18]
+assert got == ["same \ufffd mm"], got' "$tmp/latin.sarif"
 bad_format() {
 	local err status
 	err=$("$mmucheck" --format=yaml x.c 2>&1 >/dev/null)

@@ -123,20 +123,6 @@ static void push_arg(struct clang_args *args, const char *arg)
 	args->argv[args->argc++] = arg;
 }
 
-/* Is argv[i] a source file (not an option's value)? */
-static int is_source_at(int argc, const char *const *argv, int i)
-{
-	int j;
-
-	for (j = 0; j < argc; j++) {
-		if (takes_value(argv[j]) || dropped_count(argv[j]) == 2)
-			j++;
-		else if (j == i)
-			return is_source_file(argv[i]);
-	}
-	return 0;
-}
-
 void clang_args_from_check(struct clang_args *args, int argc,
 			   const char *const *argv)
 {
@@ -151,7 +137,12 @@ void clang_args_from_check(struct clang_args *args, int argc,
 			i += drop - 1;
 			continue;
 		}
-		if (is_source_at(argc, argv, i)) {
+		/*
+		 * An option's value never gets here (it is pushed or dropped
+		 * with its option), so argv[i] is a file or an option: no
+		 * walk from argv[0] per argument, quadratic on a long line.
+		 */
+		if (is_source_file(argv[i])) {
 			args->sources[args->nr_sources++] = argv[i];
 			args->source = argv[i];
 			continue;

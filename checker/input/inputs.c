@@ -936,11 +936,14 @@ static int entry_words(json_t *entry, struct words *ws)
 	json_t *args = json_object_get(entry, "arguments");
 	const char *cmd = entry_string(entry, "command");
 
+	int ret = -1;
+
 	if (json_is_array(args))
-		return array_words(args, ws);
-	if (cmd)
-		return split_command(cmd, ws);
-	return -1;
+		ret = array_words(args, ws);
+	else if (cmd)
+		ret = split_command(cmd, ws);
+	/* "arguments": [] or "command": "" names no compiler: unusable */
+	return ret || !ws->nr ? -1 : 0;
 }
 
 /* The compiler, and a wrapper such as ccache in front of it. */
@@ -964,6 +967,8 @@ static void drop_words(struct words *ws, int n)
 {
 	int i;
 
+	if (!n)
+		return; /* ws->w may be NULL: no memmove from it */
 	for (i = 0; i < n; i++)
 		free(ws->w[i]);
 	memmove(ws->w, ws->w + n, (size_t)(ws->nr - n) * sizeof(*ws->w));

@@ -127,17 +127,30 @@ static const char *skip_blanks(const char *p)
 }
 
 /*
+ * needle on the line that starts at p, or NULL: a search of the whole
+ * rest of the text for each finding was quadratic in a file's lines.
+ */
+static const char *find_in_line(const char *p, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *p && *p != '\n'; p++)
+		if (!strncmp(p, needle, n))
+			return p;
+	return NULL;
+}
+
+/*
  * "mmucheck:" blanks "ignore" blanks RULE on this line: the grammar of
  * the semantic patches' suppressed() too (scripts/gen-cocci writes it).
  * 1 with a reason in parentheses after the rule, 2 without one.
  */
 static int mentions_ignore(const char *p, const char *rule)
 {
-	const char *end = strchr(p, '\n');
 	const char *hit;
 
-	for (hit = strstr(p, "mmucheck:"); hit && (!end || hit < end);
-	     hit = strstr(hit + 1, "mmucheck:")) {
+	for (hit = find_in_line(p, "mmucheck:"); hit;
+	     hit = find_in_line(hit + 1, "mmucheck:")) {
 		const char *q = skip_blanks(hit + strlen("mmucheck:"));
 
 		if (strncmp(q, "ignore", strlen("ignore")))
@@ -157,14 +170,14 @@ static int mentions_ignore(const char *p, const char *rule)
 /* The reason in "(why)" after the rule, or "" without one. */
 static char *reason_of(const char *line, const char *rule)
 {
-	const char *hit = strstr(line, "mmucheck:"), *end = strchr(line, '\n');
-	const char *q = hit ? strstr(hit, rule) : NULL, *close;
+	const char *hit = find_in_line(line, "mmucheck:");
+	const char *q = hit ? find_in_line(hit, rule) : NULL, *close;
 
-	if (!q || (end && q > end))
+	if (!q)
 		return xstrdup("");
 	q = skip_blanks(q + strlen(rule));
-	close = *q == '(' ? strchr(q, ')') : NULL;
-	if (!close || (end && close > end))
+	close = *q == '(' ? find_in_line(q, ")") : NULL;
+	if (!close)
 		return xstrdup("");
 	return xstrndup(q + 1, (size_t)(close - q - 1));
 }

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "lib/util.h"
+#include "lib/view.h"
 #include "report/sarif.h"
 
 /*
@@ -38,17 +39,22 @@ struct line_hash {
 	uint64_t hash, first_mod;
 };
 
+/*
+ * The occurrence is counted for the line asked for only: counting it at
+ * every line was quadratic in the lines of the file, for each finding.
+ */
 static void hash_output(struct line_hash *h)
 {
 	unsigned int i, n = 1;
 
-	for (i = 0; i < h->counts_nr; i++)
-		n += h->seen[i] == h->hash;
-	ALLOC_GROW(h->seen, h->counts_nr, h->counts_alloc);
-	h->seen[h->counts_nr++] = h->hash;
-	if ((unsigned int)h->line_of[h->index] == h->want)
+	if ((unsigned int)h->line_of[h->index] == h->want) {
+		for (i = 0; i < h->counts_nr; i++)
+			n += h->seen[i] == h->hash;
 		snprintf(h->result, sizeof(h->result), "%llx:%u",
 			 (unsigned long long)h->hash, n);
+	}
+	ALLOC_GROW(h->seen, h->counts_nr, h->counts_alloc);
+	h->seen[h->counts_nr++] = h->hash;
 	h->line_of[h->index] = -1;
 }
 
@@ -108,7 +114,8 @@ int sarif_line_hash(const char *text, unsigned int line, char *out, size_t size)
 		h->first_mod *= HASH_BASE;
 		h->line_of[i] = -1;
 	}
-	while (*p) {
+	/* the text after the line's window changes nothing of its hash */
+	while (*p && !*h->result) {
 		p = next_char(p, &c);
 		hash_char(h, c);
 	}
@@ -194,7 +201,8 @@ static char *source_text(const char *file, const struct sarif_run *run)
 
 	path = file[0] == '/' || !run->root ? xstrdup(file) :
 					      fmt_str("%s/%s", run->root, file);
-	text = read_file(path, &size);
+	/* the text the finding was made from: the view's, not the disk's */
+	text = view_read(path, &size);
 	free(path);
 	return text;
 }
@@ -237,11 +245,16 @@ static json_t *result_json(const struct finding *f, const struct sarif_run *run)
 	if (f->batch_status)
 		json_object_set_new(json_object_get(r, "properties"), "status",
 				    json_string(f->batch_status));
-	/* SARIF 3.35: silenced in the source, and the comment's reason */
+	/*
+	 * SARIF 3.35: silenced in the source, and the comment's reason, in
+	 * whatever bytes the source has (json_pack refuses what is not
+	 * UTF-8, and the finding looked unsuppressed)
+	 */
 	if (f->suppression)
 		json_object_set_new(r, "suppressions",
-				    json_pack("[{s:s,s:s}]", "kind", "inSource",
-					      "justification", f->suppression));
+				    json_pack("[{s:s,s:o}]", "kind", "inSource",
+					      "justification",
+					      json_text(f->suppression)));
 	return r;
 }
 
