@@ -38,7 +38,7 @@ static char *tree_file(const char *src, const char *file)
 	return text;
 }
 
-/* Line line of src/file, "" when there is none. */
+/* The text of line LINE of src/file, "" when there is none. */
 static char *line_text(const char *src, const char *file, unsigned int line)
 {
 	char *text = tree_file(src, file), *p, *end;

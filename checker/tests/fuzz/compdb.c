@@ -20,7 +20,6 @@
 
 #include "input/inputs.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The lookups of one input: a long array must not make it slow. */
