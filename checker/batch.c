@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#define _GNU_SOURCE /* popen, mkdtemp */
+#define _GNU_SOURCE /* mkdtemp */
 /*
  * mmucheck batch (see batch.h).
  */
@@ -179,11 +179,9 @@ static void map_file(struct line_map *map, const struct version *a,
 {
 	char *old = fmt_str("%s/%s", a->src, rel),
 	     *new = fmt_str("%s/%s", b->src, rel);
-	char *cmd = fmt_str("diff -U0 -- '%s' '%s' 2>/dev/null", old, new);
 	struct line_map one;
 	char *text = NULL;
-	size_t cap = 0, size = 0;
-	FILE *p;
+	size_t size = 0;
 	struct file_map *f;
 
 	ALLOC_GROW(map->files, map->nr, map->alloc);
@@ -192,11 +190,11 @@ static void map_file(struct line_map *map, const struct version *a,
 	f->from = xstrdup(rel);
 	/* a side not here (a tree elsewhere): the fingerprint alone */
 	f->to = access(new, F_OK) || access(old, F_OK) ? NULL : xstrdup(rel);
-	p = f->to ? popen(cmd, "r") : NULL;
-	if (p) {
-		size = getdelim(&text, &cap, '\0', p) > 0 ? strlen(text) : 0;
-		pclose(p);
-	}
+	/* diff exits 1 when the files differ */
+	text = f->to ? run_output((const char *const[]){ "diff", "-U0", "--",
+							 old, new, NULL },
+				  1, &size) :
+		       NULL;
 	if (size && !parse_unified_diff(text, size, rel, &one) && one.nr) {
 		f->hunks = one.files[0].hunks;
 		f->nr = one.files[0].nr;
@@ -206,7 +204,6 @@ static void map_file(struct line_map *map, const struct version *a,
 	if (size)
 		release_line_map(&one);
 	free(text);
-	free(cmd);
 	free(old);
 	free(new);
 }

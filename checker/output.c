@@ -3,7 +3,6 @@
  * The one place that prints findings: text, JSON, or SARIF with the rule
  * catalogue of the registry and, in a git work tree, its revision.
  */
-#define _GNU_SOURCE /* popen */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,27 +27,20 @@ int parse_output_format(const char *name, enum output_format *format)
 	return -1;
 }
 
-/* The first line "git -C dir ARGS" prints, or NULL. */
-static char *git_line(const char *dir, const char *args)
+/* The first line "git -C dir A B C" prints, or NULL. */
+static char *git_line(const char *dir, const char *a, const char *b,
+		      const char *c)
 {
-	char *cmd = fmt_str("git -C '%s' %s 2>/dev/null", dir, args);
-	char *line = NULL;
-	size_t cap = 0;
-	FILE *p = popen(cmd, "r");
+	const char *const argv[] = { "git", "-C", dir, a, b, c, NULL };
+	size_t size;
+	char *line = run_output(argv, 0, &size);
 
-	free(cmd);
-	if (!p)
+	if (line && !size) {
+		free(line);
 		return NULL;
-	if (getline(&line, &cap, p) <= 0) {
-		free(line);
-		line = NULL;
-	} else {
+	}
+	if (line)
 		line[strcspn(line, "\n")] = '\0';
-	}
-	if (pclose(p) && line) {
-		free(line);
-		line = NULL;
-	}
 	return line;
 }
 
@@ -92,11 +84,12 @@ static void print_sarif(FILE *out, const struct findings *found,
 	run.automation = automation;
 	run.tool_version = version;
 	if (root) {
-		top = git_line(root, "rev-parse --show-toplevel");
-		revision = top ? git_line(root, "rev-parse HEAD") : NULL;
-		origin =
-			top ? git_line(root, "config --get remote.origin.url") :
-			      NULL;
+		top = git_line(root, "rev-parse", "--show-toplevel", NULL);
+		revision = top ? git_line(root, "rev-parse", "HEAD", NULL) :
+				 NULL;
+		origin = top ? git_line(root, "config", "--get",
+					"remote.origin.url") :
+			       NULL;
 		if (revision)
 			repository = repository_uri(origin, top);
 	}

@@ -184,7 +184,7 @@ d = {"format": "mmucheck version record 1", "name": sys.argv[2], "tree": "/nonex
                               "note": "n", "text": "y;"}]}]}
 exec(sys.argv[3])
 json.dump(d, open(sys.argv[1], "w"))
-' "$tmp/$1.version.json" "$1" "${2:-pass}"
+' "$tmp/$1.version.json" "$1" "${2:-pass}" "${3:-}"
 }
 record r1
 record r2
@@ -207,4 +207,19 @@ expect "batch: a record whose name has a '/': one line" \
 	one_line 2 "slash.version.json: name: " "$mm" batch -o "$tmp/recout" "$tmp/slash.version.json"
 expect "batch: a record twice: one line, the name given twice" \
 	one_line 2 "the name r1 is given twice" "$mm" batch -o "$tmp/recout" "$tmp/r1.version.json" "$tmp/r1.version.json"
+# A record's tree is a path made elsewhere: the diff of a file between
+# two trees runs without a shell, whatever the path holds.  The second
+# finding has another fingerprint and a line one lower, so only the
+# place mapped through the diff makes it the same finding.
+evil="$tmp/t'; touch '$tmp/pwned'; '"
+mkdir -p "$evil-1/mm" "$evil-2/mm"
+printf 'a\nb\nx;\n' >"$evil-1/mm/a.c"
+printf 'new\na\nb\nx;\n' >"$evil-2/mm/a.c"
+record q1 "d[\"tree\"] = sys.argv[4] + \"-1\"" "$evil"
+record q2 "d[\"tree\"] = sys.argv[4] + \"-2\"; d[\"findings\"][0].update(line=4, fingerprint=\"fedcba9876543210\")" "$evil"
+quoted_tree() {
+	"$mm" batch -o "$tmp/qout" "$tmp/q1.version.json" "$tmp/q2.version.json" >/dev/null 2>&1 &&
+		[ ! -e "$tmp/pwned" ] && grep -q '"persisting"' "$tmp/qout/report.json"
+}
+expect "batch: a record's tree with shell quotes: nothing run, the line mapped through the diff" quoted_tree
 done_testing

@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "lib/diag.h"
 #include "lib/util.h"
@@ -155,4 +158,52 @@ static int remove_one(const char *path, const struct stat *st, int flag,
 void remove_tree(const char *dir)
 {
 	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static void exec_quiet(const char *const *argv, int out)
+{
+	int null = open("/dev/null", O_WRONLY);
+
+	dup2(out, 1);
+	if (null >= 0)
+		dup2(null, 2);
+	execvp(argv[0], (char *const *)argv);
+	_exit(127);
+}
+
+char *run_output(const char *const *argv, int max_status, size_t *size)
+{
+	char *text = NULL;
+	size_t alloc = 0;
+	int fds[2], status;
+	ssize_t n;
+	pid_t pid;
+
+	*size = 0;
+	if (pipe(fds))
+		return NULL;
+	pid = fork();
+	if (!pid) {
+		close(fds[0]);
+		exec_quiet(argv, fds[1]);
+	}
+	close(fds[1]);
+	do {
+		if (*size + 65537 > alloc) {
+			alloc = 2 * (*size + 65537);
+			text = xrealloc(text, alloc);
+		}
+		n = pid > 0 ? read(fds[0], text + *size, 65536) : 0;
+		if (n > 0)
+			*size += (size_t)n;
+	} while (n > 0 || (n < 0 && errno == EINTR));
+	close(fds[0]);
+	text[*size] = '\0';
+	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) > max_status) {
+		free(text);
+		*size = 0;
+		return NULL;
+	}
+	return text;
 }

@@ -47,5 +47,12 @@ void strlist_release(struct strlist *list);
 int mkdir_p(const char *dir);
 /* rm -rf of a scratch folder of ours; symbolic links are not followed */
 void remove_tree(const char *dir);
+/*
+ * argv[0] run with argv, never through a shell (paths may come from
+ * files made elsewhere), stderr to /dev/null: its stdout, NUL-terminated,
+ * its length in *size, when it exits with a status of at most max_status;
+ * else NULL.
+ */
+char *run_output(const char *const *argv, int max_status, size_t *size);
 
 #endif
