@@ -207,6 +207,18 @@ expect "batch: a record whose name has a '/': one line" \
 	one_line 2 "slash.version.json: name: " "$mm" batch -o "$tmp/recout" "$tmp/slash.version.json"
 expect "batch: a record twice: one line, the name given twice" \
 	one_line 2 "the name r1 is given twice" "$mm" batch -o "$tmp/recout" "$tmp/r1.version.json" "$tmp/r1.version.json"
+# a file renamed between two versions: the fingerprint holds no file name
+record moved 'd["analysed_files"] = ["mm/b.c"]; d["findings"][0]["file"] = "mm/b.c"; d["findings"][0]["trace"][0]["file"] = "mm/b.c"'
+renamed() {
+	"$mm" batch -o "$tmp/mvout" "$tmp/r1.version.json" "$tmp/moved.version.json" >/dev/null 2>&1 &&
+		python3 -c '
+import json, sys
+f, = json.load(open(sys.argv[1]))["findings"]
+assert [s["status"] for s in f["status"]] == ["persisting"], f["status"]
+assert f["present"]["r1"]["file"] == "mm/a.c" and f["present"]["moved"]["file"] == "mm/b.c", f["present"]
+' "$tmp/mvout/report.json"
+}
+expect "batch: a finding whose file was renamed persists, at its new name" renamed
 # A record's tree is a path made elsewhere: the diff of a file between
 # two trees runs without a shell, whatever the path holds.  The second
 # finding has another fingerprint and a line one lower, so only the
