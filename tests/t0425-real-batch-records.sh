@@ -168,4 +168,31 @@ two_records() {
 	[ $? -eq 2 ] && [ "$(wc -l <<<"$err")" -eq 1 ]
 }
 expect "batch --record with two versions: one line, exit 2" two_records
+
+# the README's make -j recipe, a rule a record (the checker alone here:
+# the semantic patches' part is the parallel run's above)
+mkdir -p "$tmp/mk"
+cat >"$tmp/mk/Makefile" <<EOF
+SRC_6.1 = $s1
+BUILD_6.1 = $b1
+SRC_6.12 = $s2
+BUILD_6.12 = $b2
+recs/%.version.json:
+	$mmucheck batch --record --no-cocci -o recs \$*=\$(SRC_\$*):\$(BUILD_\$*) >/dev/null
+report/report.json: recs/6.1.version.json recs/6.12.version.json
+	$mmucheck batch -o report \$^ >/dev/null
+EOF
+make -s -C "$tmp/mk" -j2 report/report.json >"$tmp/mk.out" 2>&1
+st=$?
+expect "make -j2 over the README's rules: a record a version, then the report" \
+	sh -c "[ $st -eq 0 ] && [ -s '$tmp/mk/recs/6.1.version.json' ] && [ -s '$tmp/mk/recs/6.12.version.json' ] && [ -s '$tmp/mk/report/report.json' ]" ||
+	sed 's/^/#   /' "$tmp/mk.out"
+expect "make -j's report: the one process's checker findings, statuses, first and last" python3 -c '
+import json, sys
+def checker(p):
+    return sorted((f["rule"], f["file"], f["function"], f["first"], f["last"], json.dumps(f["status"]))
+                  for f in json.load(open(p))["findings"] if "checker" in f["engines"])
+a, b = checker(sys.argv[1]), checker(sys.argv[2])
+assert a and a == b, (a, b)
+' "$tmp/one/report.json" "$tmp/mk/report/report.json"
 done_testing

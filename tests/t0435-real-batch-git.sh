@@ -94,8 +94,9 @@ st=$?
 echo "# batch --git over 3 revisions: $(($(date +%s) - start)) s"
 snapshot >"$tmp/after"
 build_state >"$tmp/build-after"
-expect "batch --git: exit 0, report.json and index.html written" \
-	test "$st $(find "$tmp/out" -mindepth 1 -printf '%P\n' | LC_ALL=C sort | tr '\n' ' ')" = "0 N1.sarif N2.sarif N3.sarif index.html report.json "
+expect "batch --git: exit 0, report.json, index.html, a SARIF and a record a revision" \
+	test "$st $(find "$tmp/out" -mindepth 1 -printf '%P\n' | LC_ALL=C sort | tr '\n' ' ')" = \
+	"0 N1.sarif N2.sarif N3.sarif index.html report.json versions versions/N1.version.json versions/N2.version.json versions/N3.version.json "
 [ "$st" -eq 0 ] || sed 's/^/# /' "$tmp/stderr" | tail -20
 expect "the repository's index, refs, HEAD, status and worktrees are unchanged" \
 	diff "$tmp/before" "$tmp/after"
