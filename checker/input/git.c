@@ -258,20 +258,20 @@ char *git_subject(const struct git *g, const char *rev)
 	return git_first_line(g, argv);
 }
 
-/* "status\0path\0" records of git diff --name-status -z. */
-static int differing_files(const struct git *g, const char *rev,
-			   struct strlist *present, struct strlist *absent)
+/*
+ * The paths git diff --name-status -z from [to] names ("status\0path\0"
+ * records; to NULL: the work tree): those of status gone into absent,
+ * the others into present.
+ */
+static int changed_paths(const struct git *g, const char *from, const char *to,
+			 char gone, struct strlist *present,
+			 struct strlist *absent)
 {
-	const char *const argv[] = { "diff",
-				     "--no-renames",
-				     "--no-ext-diff",
-				     "--name-status",
-				     "-z",
-				     rev,
-				     "--",
-				     NULL };
-	const char *const untracked[] = { "ls-files", "-z", "--others",
-					  "--exclude-standard", NULL };
+	const char *const argv[] = {
+		"diff", "--no-renames", "--no-ext-diff", "--name-status",
+		"-z",	from,		to ? to : "--",	 to ? "--" : NULL,
+		NULL
+	};
 	struct output out = { NULL, 0, 0 };
 	size_t at;
 	int ret;
@@ -283,14 +283,29 @@ static int differing_files(const struct git *g, const char *rev,
 
 		if (path >= out.text + out.size)
 			break;
-		/* the work tree added what rev has not: hidden on rev's side */
-		strlist_add(*status == 'A' ? absent : present, path);
+		strlist_add(*status == gone ? absent : present, path);
 		at = (size_t)(path - out.text) + strlen(path) + 1;
 	}
 	free(out.text);
 	if (ret)
-		return error("git diff %s failed in %s", rev, g->top);
-	out = (struct output){ NULL, 0, 0 };
+		return error("git diff %s%s%s failed in %s", from,
+			     to ? " " : "", to ? to : "", g->top);
+	return 0;
+}
+
+/* What rev has that differs from the work tree, and what it has not. */
+static int differing_files(const struct git *g, const char *rev,
+			   struct strlist *present, struct strlist *absent)
+{
+	const char *const untracked[] = { "ls-files", "-z", "--others",
+					  "--exclude-standard", NULL };
+	struct output out = { NULL, 0, 0 };
+	size_t at;
+	int ret;
+
+	/* the work tree added what rev has not: hidden on rev's side */
+	if (changed_paths(g, rev, NULL, 'A', present, absent))
+		return -1;
 	ret = run_git(g, untracked, NULL, 0, &out, 0);
 	for (at = 0; !ret && at < out.size; at += strlen(out.text + at) + 1)
 		strlist_add(absent, out.text + at);
@@ -340,10 +355,24 @@ static int put_blobs(const struct git *g, const char *root, const char *rev,
 	return ret ? error("git cat-file failed in %s", g->top) : 0;
 }
 
+/* Each of paths under root: not there in the view. */
+static void hide_paths(struct view *v, const char *root,
+		       const struct strlist *paths)
+{
+	int i;
+
+	for (i = 0; i < paths->nr; i++) {
+		char *path = fmt_str("%s/%s", root, paths->items[i]);
+
+		view_put(v, path, NULL, 0);
+		free(path);
+	}
+}
+
 int git_view(const struct git *g, const char *rev, struct view *v)
 {
 	struct strlist present = { NULL, 0, 0 }, absent = { NULL, 0, 0 };
-	int i, ret;
+	int ret;
 
 	memset(v, 0, sizeof(*v));
 	if (!rev)
@@ -351,12 +380,8 @@ int git_view(const struct git *g, const char *rev, struct view *v)
 	ret = differing_files(g, rev, &present, &absent);
 	if (!ret)
 		ret = put_blobs(g, g->top, rev, &present, v);
-	for (i = 0; !ret && i < absent.nr; i++) {
-		char *path = fmt_str("%s/%s", g->top, absent.items[i]);
-
-		view_put(v, path, NULL, 0);
-		free(path);
-	}
+	if (!ret)
+		hide_paths(v, g->top, &absent);
 	strlist_release(&present);
 	strlist_release(&absent);
 	return ret;
@@ -365,44 +390,17 @@ int git_view(const struct git *g, const char *rev, struct view *v)
 int git_view_of(const struct git *g, const char *root, const char *base,
 		const char *rev, struct view *v)
 {
-	const char *const argv[] = { "diff",
-				     "--no-renames",
-				     "--no-ext-diff",
-				     "--name-status",
-				     "-z",
-				     base,
-				     rev,
-				     "--",
-				     NULL };
-	struct strlist present = { NULL, 0, 0 };
-	struct output out = { NULL, 0, 0 };
-	size_t at;
+	struct strlist present = { NULL, 0, 0 }, absent = { NULL, 0, 0 };
 	int ret;
 
 	memset(v, 0, sizeof(*v));
-	ret = run_git(g, argv, NULL, 0, &out, 0);
-	for (at = 0; !ret && at < out.size;) {
-		const char *status = out.text + at;
-		const char *path = status + strlen(status) + 1;
-
-		if (path >= out.text + out.size)
-			break;
-		if (*status == 'D') {
-			char *abs = fmt_str("%s/%s", root, path);
-
-			view_put(v, abs, NULL, 0);
-			free(abs);
-		} else {
-			strlist_add(&present, path);
-		}
-		at = (size_t)(path - out.text) + strlen(path) + 1;
-	}
-	free(out.text);
-	if (ret)
-		ret = error("git diff %s %s failed in %s", base, rev, g->top);
-	else
+	ret = changed_paths(g, base, rev, 'D', &present, &absent);
+	if (!ret) {
+		hide_paths(v, root, &absent);
 		ret = put_blobs(g, root, rev, &present, v);
+	}
 	strlist_release(&present);
+	strlist_release(&absent);
 	return ret;
 }
 
