@@ -654,26 +654,14 @@ static json_t *report_json(const struct batch *b)
 	return doc;
 }
 
-static int write_json(const char *path, json_t *doc)
-{
-	char *tmp = fmt_str("%s.tmp", path);
-	int ret =
-		json_dump_file(doc, tmp, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-
-	if (ret || rename(tmp, path))
-		ret = error("cannot write %s: %s", path, strerror(errno));
-	free(tmp);
-	return ret;
-}
-
 /* Version k's SARIF: new or unchanged against k - 1, its fixed absent. */
 static int write_sarif(const struct batch *b, int k)
 {
 	const struct version *v = &b->versions[k];
 	struct findings all = { 0 };
 	char *path = fmt_str("%s/%s.sarif", b->o->out_dir, v->name);
-	char *tmp = fmt_str("%s.tmp", path), *command;
-	FILE *out;
+	struct replacement out;
+	char *command;
 	int e, ret = 0;
 
 	for (e = 0; e < b->nr_entries; e++) {
@@ -694,14 +682,12 @@ static int write_sarif(const struct batch *b, int k)
 						    BASELINE_NEW;
 	}
 	command = fmt_str("batch/%s", v->name);
-	out = fopen(tmp, "w");
-	if (out)
-		print_findings(out, &all, OUTPUT_SARIF, v->src, command);
-	if (!out || fclose(out) || rename(tmp, path))
+	if (replace_begin(&out, path))
+		print_findings(out.file, &all, OUTPUT_SARIF, v->src, command);
+	if (!out.file || replace_commit(&out))
 		ret = error("cannot write %s: %s", path, strerror(errno));
 	free(all.items); /* the findings are the versions' */
 	free(command);
-	free(tmp);
 	free(path);
 	return ret;
 }
@@ -793,19 +779,18 @@ static void release_batch(struct batch *b)
 static int write_html(const struct batch *b, const json_t *doc)
 {
 	char *path = fmt_str("%s/index.html", b->o->out_dir);
-	char *tmp = fmt_str("%s.tmp", path);
-	FILE *out = fopen(tmp, "w");
+	struct replacement out;
 	int ret = 0;
 
-	if (!out ||
+	if (!replace_begin(&out, path) ||
 	    write_html_report(
-		    out, doc,
-		    "mmucheck: the MMU-notifier contract across kernel versions") ||
-	    fclose(out) || rename(tmp, path)) {
+		    out.file, doc,
+		    "mmucheck: the MMU-notifier contract across kernel versions")) {
 		ret = error("cannot write %s: %s", path, strerror(errno));
-		unlink(tmp);
+		replace_abort(&out);
+	} else if (replace_commit(&out)) {
+		ret = error("cannot write %s: %s", path, strerror(errno));
 	}
-	free(tmp);
 	free(path);
 	return ret;
 }
@@ -814,7 +799,7 @@ static int outputs(struct batch *b)
 {
 	char *path = fmt_str("%s/report.json", b->o->out_dir);
 	json_t *doc = report_json(b);
-	int k, ret = write_json(path, doc);
+	int k, ret = write_json_whole(path, doc);
 
 	if (!ret)
 		ret = write_html(b, doc);

@@ -20,26 +20,6 @@
 #include "lib/view.h"
 #include "scan.h"
 
-/* scripts/kernel-tree's config_opts: the two lists must stay alike. */
-static const char *const config_opts[] = {
-	"-e", "VIRTUALIZATION",
-	"-e", "KVM",
-	"-e", "KVM_INTEL",
-	"-e", "KVM_AMD",
-	"-e", "TRANSPARENT_HUGEPAGE",
-	"-e", "KSM",
-	"-e", "USERFAULTFD",
-	"-e", "MIGRATION",
-	"-e", "MEMORY_HOTPLUG",
-	"-e", "MEMORY_HOTREMOVE",
-	"-e", "SPARSEMEM_VMEMMAP",
-	"-e", "ZONE_DEVICE",
-	"-e", "DEVICE_PRIVATE",
-	"-e", "TEST_HMM",
-	"-e", "HMM_MIRROR",
-	"-e", "MMU_NOTIFIER",
-};
-
 struct revision {
 	char *name, *rev, *commit;
 	char *dir, *src, *build; /* in the scratch folder */
@@ -141,64 +121,34 @@ static int run_logged(const char *const *argv, const char *log)
 	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -1;
 }
 
-/* make -C src O=build goal... */
-static int make_in(const struct revision *r, const char *log, const char *goal,
-		   const char *jobs)
-{
-	char *o = fmt_str("O=%s", r->build);
-	const char *const argv[] = { "make", "-C", r->src, o, goal, jobs, NULL };
-	int ret = run_logged(argv, log);
-
-	free(o);
-	return ret;
-}
-
-/* scripts/kernel-tree's stamp of a prepared build (scripts/cocci-run). */
-static int stamp_build(const struct revision *r)
-{
-	char *path = fmt_str("%s/.mmucheck-prepared", r->build);
-	FILE *f = fopen(path, "w");
-	size_t i;
-	int ret = 0;
-
-	if (f) {
-		fprintf(f, "git %s", r->commit);
-		for (i = 0; i < ARRAY_SIZE(config_opts); i++)
-			fprintf(f, " %s", config_opts[i]);
-		fputc('\n', f);
-	}
-	if (!f || fclose(f))
-		ret = error("cannot write %s: %s", path, strerror(errno));
-	free(path);
-	return ret;
-}
-
-/* As scripts/kernel-tree's prepare_build, into the scratch folder. */
+/*
+ * scripts/kernel-tree --out-of-tree, into the scratch folder: the
+ * options and the stamp are the script's, as for every tree of ours.
+ */
 static int prepare_build(struct batch_git *bg, const struct revision *r)
 {
 	char *log = fmt_str("%s/%s.prepare.log", bg->o->out_dir, r->name);
-	char *config = fmt_str("%s/scripts/config", r->src);
-	char *file = fmt_str("%s/.config", r->build);
-	char *jobs =
-		fmt_str("-j%d", bg->o->scan.jobs > 0 ? bg->o->scan.jobs : 1);
-	const char *argv[ARRAY_SIZE(config_opts) + 4] = { config, "--file",
-							  file };
+	char *script = project_path("scripts/kernel-tree");
+	char *label = fmt_str("git %s", r->commit);
+	char *jobs = fmt_str("%d", bg->o->scan.jobs > 0 ? bg->o->scan.jobs : 1);
+	const char *const argv[] = { script ? script : "kernel-tree",
+				     "--out-of-tree",
+				     r->src,
+				     r->build,
+				     label,
+				     jobs,
+				     NULL };
 	int ret;
 
-	memcpy(argv + 3, config_opts, sizeof(config_opts));
 	fprintf(stderr, "  PREPARE %s (log: %s)\n", r->build, log);
 	unlink(log);
-	ret = mkdir_p(r->build) || make_in(r, log, "x86_64_defconfig", NULL) ||
-	      run_logged(argv, log) || make_in(r, log, "olddefconfig", NULL) ||
-	      make_in(r, log, "prepare", jobs);
+	ret = run_logged(argv, log);
 	if (ret)
 		ret = error("batch: make prepare failed for %s (%s); see %s",
 			    r->name, r->rev, log);
-	else
-		ret = stamp_build(r);
 	free(jobs);
-	free(file);
-	free(config);
+	free(label);
+	free(script);
 	free(log);
 	return ret;
 }

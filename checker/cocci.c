@@ -7,7 +7,7 @@
  * (coccilib's print_report, the .cocci files of cocci/); the first "in NAME()" of the
  * message is the function the finding's fingerprint names.
  */
-#define _GNU_SOURCE /* popen */
+#define _GNU_SOURCE /* getline */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -30,19 +30,12 @@ static const char *cocci_dir(void)
 {
 	static char *dir;
 	const char *env = getenv("MMUCHECK_COCCI");
-	char exe[PATH_MAX];
-	ssize_t n;
 
 	if (dir)
 		return dir;
 	if (env && *env)
 		return dir = xstrdup(env);
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	*strrchr(exe, '/') = '\0';
-	return dir = fmt_str("%s/../cocci", exe);
+	return dir = project_path("cocci");
 }
 
 /* cocci/pte_outside_range.cocci for "pte-outside-range" */
@@ -373,44 +366,42 @@ static const char *as_given(const void *data, const char *path)
 
 int cocci_tree(const char *src, const char *build, struct findings *found)
 {
-	char exe[PATH_MAX], *cmd;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *script = project_path("scripts/cocci-run");
+	struct child_output run;
 	int k, ret = 0;
-	FILE *p;
 
-	if (n <= 0)
+	if (!script)
 		return error("cannot find mmucheck's own folder");
-	exe[n] = '\0';
-	*strrchr(exe, '/') = '\0';
 	for (k = 0; k < NR_RULES && !ret; k++) {
 		/* the kernel's make coccicheck, as scripts/scan runs it */
-		cmd = fmt_str("'%s/../scripts/cocci-run' '%s' '%s' %s report",
-			      exe, src, build, rule_id(k));
-		fflush(stdout);
-		p = popen(cmd, "r");
-		if (!p)
-			ret = error("cannot run %s", cmd);
-		read_lines(p, as_given, NULL, found);
-		if (p && pclose(p))
+		const char *const argv[] = { script,	 src,	   build,
+					     rule_id(k), "report", NULL };
+
+		if (!start_output(&run, NULL, argv, 0)) {
+			ret = error("cannot run %s: %s", script,
+				    strerror(errno));
+			break;
+		}
+		read_lines(run.out, as_given, NULL, found);
+		if (finish_output(&run))
 			ret = error("scripts/cocci-run failed on %s (%s)", src,
 				    rule_id(k));
-		free(cmd);
 	}
+	free(script);
 	return ret;
 }
 
 /* Write text to path whole or not at all. */
 static void write_whole(const char *path, const char *text, size_t size)
 {
-	char *tmp = fmt_str("%s.tmp%d", path, (int)getpid());
-	FILE *f = fopen(tmp, "w");
-	int bad = !f || fwrite(text, 1, size, f) != size;
+	struct replacement r;
 
-	if (f && fclose(f))
-		bad = 1;
-	if (bad || rename(tmp, path))
-		unlink(tmp);
-	free(tmp);
+	if (!replace_begin(&r, path))
+		return;
+	if (fwrite(text, 1, size, r.file) != size)
+		replace_abort(&r);
+	else
+		replace_commit(&r);
 }
 
 /*

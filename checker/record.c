@@ -184,18 +184,27 @@ static json_t *record_json(const struct record_source *s)
 	return doc;
 }
 
+int write_json_whole(const char *path, const json_t *doc)
+{
+	struct replacement out;
+
+	if (!replace_begin(&out, path))
+		return error("cannot write %s: %s", path, strerror(errno));
+	if (json_dumpf(doc, out.file, JSON_INDENT(1) | JSON_PRESERVE_ORDER)) {
+		replace_abort(&out);
+		return error("cannot write %s: %s", path, strerror(errno));
+	}
+	if (replace_commit(&out))
+		return error("cannot write %s: %s", path, strerror(errno));
+	return 0;
+}
+
 int write_record(const char *path, const struct record_source *s)
 {
-	char *tmp = fmt_str("%s.tmp", path);
 	json_t *doc = record_json(s);
-	int ret =
-		json_dump_file(doc, tmp, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	int ret = write_json_whole(path, doc);
 
-	/* whole or not at all: a matching step may read it at any time */
-	if (ret || rename(tmp, path))
-		ret = error("cannot write %s: %s", path, strerror(errno));
 	json_decref(doc);
-	free(tmp);
 	return ret;
 }
 

@@ -56,6 +56,11 @@ struct record_source {
 };
 
 int write_record(const char *path, const struct record_source *s);
+/*
+ * doc written to path whole or not at all: a matching step may read it
+ * at any time, and another process may write it at the same time.
+ */
+int write_json_whole(const char *path, const json_t *doc);
 
 /* Is this argument of batch a record (it ends in ".version.json")? */
 int is_record_path(const char *arg);

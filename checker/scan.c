@@ -306,9 +306,7 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 	struct program prog = { 0 };
 	struct model forced = { kernel_version, "--kernel-version" };
 	char *key = summary_key(src->path, args);
-	size_t len = strlen(out_path) + 8;
-	char *tmp = xmalloc(len);
-	FILE *out;
+	struct replacement out;
 	int ret = 0;
 
 	check_translation_unit((struct source *)src, &forced, CONF_LOW, &found,
@@ -317,18 +315,16 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 	deps.made_by = summary_made_by();
 	if (disk_path && !view_touches(src->path, &deps))
 		out_path = disk_path;
-	len = strlen(out_path) + 8;
-	tmp = xrealloc(tmp, len);
-	snprintf(tmp, len, "%s.tmp", out_path);
-	mkdir_parents(tmp);
-	out = fopen(tmp, "w");
-	if (!out ||
-	    write_summaries(out, &prog, &found, src->path, key, &deps) ||
-	    fclose(out) || rename(tmp, out_path)) {
+	mkdir_parents(out_path);
+	/* a full disk leaves no half summary behind */
+	if (!replace_begin(&out, out_path) ||
+	    write_summaries(out.file, &prog, &found, src->path, key, &deps)) {
 		ret = error("%s: cannot write %s: %s", src->path, out_path,
 			    strerror(errno));
-		/* a full disk leaves no half summary behind */
-		unlink(tmp);
+		replace_abort(&out);
+	} else if (replace_commit(&out)) {
+		ret = error("%s: cannot write %s: %s", src->path, out_path,
+			    strerror(errno));
 	} else {
 		prune_view_slots(out_path);
 	}
@@ -339,7 +335,6 @@ int write_file_summary(const struct source *src, const struct clang_args *args,
 	release_findings(&found);
 	strlist_release(&deps.paths);
 	free(key);
-	free(tmp);
 	return ret;
 }
 
@@ -452,6 +447,18 @@ static int in_tree(const struct scan *sc, const char *rel)
 }
 
 /*
+ * What lid prints, run in the tree (the index names its files from
+ * there), from an argument vector: the tree's path is the user's and may
+ * hold any byte.  lid exits 1 when no name matches: an empty answer.
+ */
+static char *lid_output(const struct scan *sc, const char *const *argv)
+{
+	size_t size;
+
+	return run_output_in(sc->o->kdir, argv, 1, &size);
+}
+
+/*
  * The index is used only if it is this tree's: made here (relative names)
  * and naming files that exist here.  A copied or moved tree keeps the
  * index of the original.
@@ -459,10 +466,8 @@ static int in_tree(const struct scan *sc, const char *rel)
 static int index_usable(struct scan *sc)
 {
 	struct strlist starts = { NULL, 0, 0 };
-	char *path, *cmd, *line = NULL;
-	size_t cap = 0;
+	char *path, *text = NULL, *line, *save = NULL;
 	int seen = 0, good = 1;
-	FILE *p;
 
 	if (sc->index_checked)
 		return sc->use_index;
@@ -475,24 +480,26 @@ static int index_usable(struct scan *sc)
 	free(path);
 	/* a name every tree with ranges uses: the range start */
 	api_names(RANGE_START, &starts);
-	cmd = fmt_str("cd '%s' && lid -f .id-utils.index -R filenames "
-		      "%s 2>/dev/null",
-		      sc->o->kdir, starts.nr ? starts.items[0] : "");
-	strlist_release(&starts);
-	p = popen(cmd, "r");
-	free(cmd);
-	if (!p)
-		return sc->use_index = 0;
-	while (getline(&line, &cap, p) > 0) {
-		char *tok = strtok(line, "\n ");
+	if (starts.nr) {
+		const char *const argv[] = {
+			"lid", "-f",	    ".id-utils.index",
+			"-R",  "filenames", starts.items[0],
+			NULL
+		};
 
-		while ((tok = strtok(NULL, "\n "))) {
+		text = lid_output(sc, argv);
+	}
+	strlist_release(&starts);
+	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *in, *tok = strtok_r(line, " ", &in);
+
+		while ((tok = strtok_r(NULL, " ", &in))) {
 			seen++;
 			good &= in_tree(sc, tok);
 		}
 	}
-	free(line);
-	pclose(p);
+	free(text);
 	sc->use_index = seen > 0 && good;
 	if (!sc->use_index)
 		fprintf(stderr,
@@ -636,42 +643,39 @@ static int add_files_searched(struct scan *sc, const struct strlist *names,
 static int add_files_naming(struct scan *sc, const struct strlist *names,
 			    int nr, const char **paths)
 {
-	size_t len = 256;
-	char *cmd, *line = NULL;
-	FILE *p;
+	char *pattern = xstrdup("^("), *text, *line, *save = NULL;
 	int i, added = 0;
-	size_t cap = 0;
 
 	if (!names->nr)
 		return 0;
 	if (!index_usable(sc))
 		return add_files_searched(sc, names, nr, paths);
-	for (i = 0; i < names->nr; i++)
-		len += strlen(names->items[i]) + 1;
-	cmd = xmalloc(len);
-	snprintf(cmd, len, "cd '%s' && lid -f .id-utils.index -r '^(",
-		 sc->o->kdir);
 	for (i = 0; i < names->nr; i++) {
-		strcat(cmd, names->items[i]);
-		strcat(cmd, i + 1 < names->nr ? "|" : ")$' 2>/dev/null");
+		char *longer = fmt_str("%s%s%s", pattern, names->items[i],
+				       i + 1 < names->nr ? "|" : ")$");
+
+		free(pattern);
+		pattern = longer;
 	}
-	p = popen(cmd, "r");
-	if (!p)
-		die("scan: cannot run lid: %s", strerror(errno));
-	while (getline(&line, &cap, p) > 0) {
-		char *tok = strtok(line, "\n ");
+	text = lid_output(sc,
+			  (const char *const[]){ "lid", "-f", ".id-utils.index",
+						 "-r", pattern, NULL });
+	free(pattern);
+	if (!text)
+		die("scan: cannot run lid in %s", sc->o->kdir);
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *in, *tok = strtok_r(line, " ", &in);
 
 		/* "name", then the paths that have it */
-		while ((tok = strtok(NULL, "\n ")))
+		while ((tok = strtok_r(NULL, " ", &in)))
 			if (wanted_path(sc, tok, nr, paths) &&
 			    !has_unit(sc, tok) && !hidden(sc, tok)) {
 				add_unit(sc, tok);
 				added++;
 			}
 	}
-	free(line);
-	pclose(p);
-	free(cmd);
+	free(text);
 	return added;
 }
 

@@ -86,6 +86,33 @@ for v in 6.1 6.12; do
 	rm -rf "$ms" "$mb"
 done
 
+# A tree whose path is longer than a command line buffer, with its own
+# id-utils index: lid runs from an argument vector in the tree (a shell
+# command built in a fixed buffer overflowed the heap here).
+if [ -n "${srcs[6.1]:-}" ]; then
+	src=${srcs[6.1]} build=${builds[6.1]}
+	long=$(printf 'x%.0s' $(seq 200))
+	lt=$tmp/$long/a-$long
+	mkdir -p "$tmp/$long"
+	cp -al "$src" "$lt"
+	rm -f "$lt/.id-utils.index"
+	(cd "$lt" && mkid -o .id-utils.index mm arch/x86/kernel)
+	(cd "$src" && "$mmucheck" scan --kdir=. --kbuild="$build" arch/x86/kernel/) >"$tmp/want" 2>"$tmp/want.err"
+	# its build moved too (its "source" link leads nowhere), as above
+	cp -a "$build" "$tmp/long-build"
+	ln -sfn "$tmp/gone" "$tmp/long-build/source"
+	(cd "$lt" && "$mmucheck" scan --kdir="$lt" --kbuild="$tmp/long-build" arch/x86/kernel/) >"$tmp/got" 2>"$tmp/got.err"
+	status=$?
+	echo "# a ${#lt}-byte tree path: $(grep '^mmucheck scan:' "$tmp/got.err")"
+	expect "a ${#lt}-byte tree path with its own index: exit 1, the index used" \
+		sh -c "[ $status -eq 1 ] && ! grep -q 'does not name this tree' '$tmp/got.err'"
+	chosen "$tmp/want.err" >"$tmp/want.chosen"
+	chosen "$tmp/got.err" >"$tmp/got.chosen"
+	expect "a ${#lt}-byte tree path: the files and findings of the prepared tree" \
+		sh -c "[ -s '$tmp/want' ] && diff -u '$tmp/want.chosen' '$tmp/got.chosen' && diff -u '$tmp/want' '$tmp/got'"
+	rm -rf "${tmp:?}/$long" "$tmp/long-build"
+fi
+
 # A build prepared from one source, given another: one line, no change.
 if [ -n "${srcs[6.12]:-}" ] && [ -n "${srcs[6.1]:-}" ]; then
 	s612=${srcs[6.12]} src=${srcs[6.1]} build=${builds[6.1]}

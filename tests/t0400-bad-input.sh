@@ -21,6 +21,8 @@ one_line() {
 
 expect "kernel-tree: unknown version" one_line 2 "unknown version '4.2'" "$top/scripts/kernel-tree" 4.2
 expect "kernel-tree: no version" one_line 2 "usage" "$top/scripts/kernel-tree"
+expect "kernel-tree --out-of-tree: not a source tree" one_line 2 "usage: kernel-tree --out-of-tree SRC BUILD LABEL JOBS" \
+	"$top/scripts/kernel-tree" --out-of-tree "$tmp" "$tmp/b" label 1
 
 # A tree whose make prepare fails is reported and never used; the next run
 # redoes it (it is not stamped).

@@ -280,21 +280,21 @@ static int read_memo(const char *memo, struct answer **answers, int *nr)
 static void write_memo(const char *memo, const struct file_list *list,
 		       const struct answer *now, const char *known)
 {
-	char *tmp = xmalloc(strlen(memo) + 8);
-	FILE *f;
+	struct replacement r;
 	int i, bad = 0;
 
-	sprintf(tmp, "%s.tmp", memo);
-	f = fopen(tmp, "w");
-	for (i = 0; f && i < list->nr && !bad; i++)
-		if (known[i])
-			bad = fprintf(f, "%lld %lld %lld %d %s\n", now[i].sec,
-				      now[i].nsec, now[i].size, now[i].hit,
-				      list->paths[i]) < 0;
 	/* a memo not written is a memo not used: never a wrong answer */
-	if (!f || bad || fclose(f) || rename(tmp, memo))
-		unlink(tmp);
-	free(tmp);
+	if (!replace_begin(&r, memo))
+		return;
+	for (i = 0; i < list->nr && !bad; i++)
+		if (known[i])
+			bad = fprintf(r.file, "%lld %lld %lld %d %s\n",
+				      now[i].sec, now[i].nsec, now[i].size,
+				      now[i].hit, list->paths[i]) < 0;
+	if (bad)
+		replace_abort(&r);
+	else
+		replace_commit(&r);
 }
 
 void files_naming_remembered(const char *root, const struct file_list *list,

@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include <errno.h>
 #include <ftw.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,50 +161,152 @@ void remove_tree(const char *dir)
 	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-static void exec_quiet(const char *const *argv, int out)
+char *project_path(const char *rel)
 {
-	int null = open("/dev/null", O_WRONLY);
+	char exe[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 
-	dup2(out, 1);
-	if (null >= 0)
-		dup2(null, 2);
-	execvp(argv[0], (char *const *)argv);
-	_exit(127);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	return fmt_str("%s/../%s", exe, rel);
 }
 
-char *run_output(const char *const *argv, int max_status, size_t *size)
+FILE *start_output(struct child_output *c, const char *dir,
+		   const char *const *argv, int quiet)
 {
-	char *text = NULL;
-	size_t alloc = 0;
-	int fds[2], status;
-	ssize_t n;
-	pid_t pid;
+	int fds[2];
 
-	*size = 0;
+	c->out = NULL;
 	if (pipe(fds))
 		return NULL;
-	pid = fork();
-	if (!pid) {
+	fflush(stdout);
+	c->pid = fork();
+	if (!c->pid) {
+		int null = open("/dev/null", O_WRONLY);
+
 		close(fds[0]);
-		exec_quiet(argv, fds[1]);
+		dup2(fds[1], 1);
+		if (quiet && null >= 0)
+			dup2(null, 2);
+		if (!dir || !chdir(dir))
+			execvp(argv[0], (char *const *)argv);
+		_exit(127);
 	}
 	close(fds[1]);
+	if (c->pid < 0 || !(c->out = fdopen(fds[0], "r"))) {
+		close(fds[0]);
+		if (c->pid > 0)
+			finish_output(c);
+		return NULL;
+	}
+	return c->out;
+}
+
+int finish_output(struct child_output *c)
+{
+	int status;
+
+	if (c->out)
+		fclose(c->out);
+	c->out = NULL;
+	while (waitpid(c->pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+char *run_output_in(const char *dir, const char *const *argv, int max_status,
+		    size_t *size)
+{
+	struct child_output c;
+	char *text = NULL;
+	size_t alloc = 0, n;
+	int status;
+
+	*size = 0;
+	if (!start_output(&c, dir, argv, 1))
+		return NULL;
 	do {
 		if (*size + 65537 > alloc) {
 			alloc = 2 * (*size + 65537);
 			text = xrealloc(text, alloc);
 		}
-		n = pid > 0 ? read(fds[0], text + *size, 65536) : 0;
-		if (n > 0)
-			*size += (size_t)n;
-	} while (n > 0 || (n < 0 && errno == EINTR));
-	close(fds[0]);
+		n = fread(text + *size, 1, 65536, c.out);
+		*size += n;
+	} while (n);
 	text[*size] = '\0';
-	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) > max_status) {
+	status = finish_output(&c);
+	if (status < 0 || status > max_status) {
 		free(text);
 		*size = 0;
 		return NULL;
 	}
 	return text;
+}
+
+char *run_output(const char *const *argv, int max_status, size_t *size)
+{
+	return run_output_in(NULL, argv, max_status, size);
+}
+
+FILE *replace_begin(struct replacement *r, const char *path)
+{
+	static unsigned int made;
+	int fd;
+
+	r->path = path;
+	r->tmp = fmt_str("%s.tmp.%ld.%u", path, (long)getpid(), ++made);
+	r->file = NULL;
+	fd = open(r->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd >= 0 && !(r->file = fdopen(fd, "w")))
+		close(fd);
+	if (!r->file) {
+		int saved = errno;
+
+		unlink(r->tmp);
+		free(r->tmp);
+		r->tmp = NULL;
+		errno = saved;
+	}
+	return r->file;
+}
+
+int replace_commit(struct replacement *r)
+{
+	int bad = ferror(r->file), saved;
+
+	if (fclose(r->file))
+		bad = 1;
+	else if (bad)
+		errno = EIO;
+	if (!bad && !rename(r->tmp, r->path)) {
+		free(r->tmp);
+		r->tmp = NULL;
+		return 0;
+	}
+	saved = errno;
+	unlink(r->tmp);
+	free(r->tmp);
+	r->tmp = NULL;
+	errno = saved;
+	return -1;
+}
+
+void replace_abort(struct replacement *r)
+{
+	int saved = errno;
+
+	if (r->file)
+		fclose(r->file);
+	if (r->tmp)
+		unlink(r->tmp);
+	free(r->tmp);
+	r->tmp = NULL;
+	r->file = NULL;
+	errno = saved;
 }

@@ -7,6 +7,8 @@
 #define MMUCHECK_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
@@ -43,16 +45,55 @@ void strlist_add(struct strlist *list, const char *s);
 int strlist_has(const struct strlist *list, const char *s);
 void strlist_release(struct strlist *list);
 
+/*
+ * A file of the project beside the mmucheck binary (checker/mmucheck:
+ * "scripts/cocci-run" is checker/../scripts/cocci-run), or NULL.
+ */
+char *project_path(const char *rel);
 /* mkdir -p: 0, or -1 with the error said */
 int mkdir_p(const char *dir);
 /* rm -rf of a scratch folder of ours; symbolic links are not followed */
 void remove_tree(const char *dir);
 /*
- * argv[0] run with argv, never through a shell (paths may come from
- * files made elsewhere), stderr to /dev/null: its stdout, NUL-terminated,
- * its length in *size, when it exits with a status of at most max_status;
- * else NULL.
+ * argv[0] run with argv in dir (NULL: here), never through a shell
+ * (paths may come from files made elsewhere), its stdout to read from
+ * c->out, its stderr to /dev/null when quiet; NULL if it cannot start.
  */
+struct child_output {
+	pid_t pid;
+	FILE *out;
+};
+
+FILE *start_output(struct child_output *c, const char *dir,
+		   const char *const *argv, int quiet);
+/* c->out closed and the child waited for: its exit status, or -1. */
+int finish_output(struct child_output *c);
+/*
+ * The whole stdout of a quiet child, NUL-terminated, its length in
+ * *size, when it exits with a status of at most max_status; else NULL.
+ */
+char *run_output_in(const char *dir, const char *const *argv, int max_status,
+		    size_t *size);
+/* run_output_in() here */
 char *run_output(const char *const *argv, int max_status, size_t *size);
+
+/*
+ * A file replaced whole or not at all: written under a name of this
+ * process's own beside it (git's lockfile, without the lock) and renamed
+ * over path, so that processes writing one path at once never write
+ * into each other's file and a reader sees the old file or the new one.
+ */
+struct replacement {
+	const char *path; /* the caller's; kept until the commit */
+	char *tmp;
+	FILE *file;
+};
+
+/* The stream to write, or NULL with errno (nothing left behind). */
+FILE *replace_begin(struct replacement *r, const char *path);
+/* Closed and renamed: 0, or -1 with errno and the temporary file gone. */
+int replace_commit(struct replacement *r);
+/* Closed and removed; errno kept. */
+void replace_abort(struct replacement *r);
 
 #endif

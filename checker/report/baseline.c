@@ -87,12 +87,12 @@ static char *one_line(const char *text)
 int write_baseline(const char *path, const struct findings *list)
 {
 	char **lines = xcalloc(list->nr ? list->nr : 1, sizeof(*lines));
-	char *tmp = fmt_str("%s.tmp", path), *msg;
-	FILE *out = fopen(tmp, "w");
+	struct replacement out;
+	char *msg;
 	int i, ret = 0;
 
-	if (!out) {
-		ret = error("--write-baseline: cannot write %s: %s", tmp,
+	if (!replace_begin(&out, path)) {
+		ret = error("--write-baseline: cannot write %s: %s", path,
 			    strerror(errno));
 		goto done;
 	}
@@ -105,21 +105,18 @@ int write_baseline(const char *path, const struct findings *list)
 		free(msg);
 	}
 	qsort(lines, list->nr, sizeof(*lines), by_text);
-	fprintf(out,
+	fprintf(out.file,
 		"# mmucheck baseline: %d known findings (FINGERPRINT RULE FILE:FUNCTION # MESSAGE)\n",
 		list->nr);
 	for (i = 0; i < list->nr; i++)
-		fputs(lines[i], out);
-	if (fclose(out) || rename(tmp, path)) {
+		fputs(lines[i], out.file);
+	if (replace_commit(&out))
 		ret = error("--write-baseline: cannot write %s: %s", path,
 			    strerror(errno));
-		remove(tmp);
-	}
 done:
 	for (i = 0; i < list->nr; i++)
 		free(lines[i]);
 	free(lines);
-	free(tmp);
 	return ret;
 }
 
