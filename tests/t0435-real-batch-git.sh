@@ -24,9 +24,15 @@ export GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@localhost
 
 repo=$tmp/repo
 mkdir -p "$repo"
-parts=(Makefile Kconfig Kbuild MAINTAINERS README .gitignore scripts include arch/x86 mm)
-(cd "$src" && { cp -al --parents "${parts[@]}" "$repo/" 2>/dev/null ||
-	cp -a --parents "${parts[@]}" "$repo/"; }) || exit 2
+# and what make prepare of a revision needs and no scan chooses: every
+# Kconfig, tools/ (objtool, the relocs headers), kernel/bounds.c and
+# timeconst.bc, SELinux's headers (genheaders)
+parts=(Makefile Kconfig Kbuild MAINTAINERS README .gitignore scripts include arch/x86 mm
+	tools kernel/Makefile kernel/bounds.c kernel/time/Makefile kernel/time/timeconst.bc
+	security/selinux/include)
+mapfile -t kconfigs < <(cd "$src" && find . -name 'Kconfig*' -type f -printf '%P\n')
+(cd "$src" && { cp -al --parents "${parts[@]}" "${kconfigs[@]}" "$repo/" 2>/dev/null ||
+	cp -a --parents "${parts[@]}" "${kconfigs[@]}" "$repo/"; }) || exit 2
 cd "$repo" || exit 2
 # Debian's packaging stanza ignores everything at the top level
 sed -i '/^# Debian packaging/,$d' .gitignore
@@ -145,6 +151,30 @@ expect "index.html: introduced by C2, fixed by C5" \
 	test "$(count "class=\"introduced-by\" data-commit=\"$c2\"") $(count "class=\"fixed-by\" data-commit=\"$c5\"")" = "1 1"
 expect "index.html: the subject and the Fixes: line escaped" \
 	test "$(count '&lt;tlb&gt; &amp; &quot;ops&quot;') $(count '<tlb>')" = "2 0"
+
+# without --kbuild: the revision prepared in the scratch folder
+# (scripts/kernel-tree --out-of-tree), its findings those of the
+# prepared tree's build
+snapshot >"$tmp/before"
+start=$(date +%s)
+TMPDIR=$tmp/scratch "$mmucheck" batch --git="$repo" --no-cocci -j2 \
+	-o "$tmp/own" N2="$c2" >"$tmp/own.stdout" 2>"$tmp/own.stderr"
+st=$?
+echo "# batch --git over 1 revision, prepared by mmucheck: $(($(date +%s) - start)) s"
+[ "$st" -eq 0 ] || sed 's/^/# /' "$tmp/own.stderr" | tail -20
+fns() {
+	python3 -c '
+import json, sys
+print(" ".join(sorted(f["function"] + ":" + f["rule"] for f in json.load(open(sys.argv[1]))["findings"])))' "$1"
+}
+expect "batch --git without --kbuild: exit 0, the revision prepared in the scratch folder" \
+	sh -c "[ $st -eq 0 ] && grep -q '^  PREPARE $tmp/scratch/.*N2.prepare.log' '$tmp/own.stderr'"
+expect "batch --git without --kbuild: the findings of C2 (madvise_free_single_vma(), the LDT alias)" \
+	test "$(fns "$tmp/own/report.json")" = \
+	"madvise_free_single_vma:pte-outside-range unmap_ldt_struct:pte-outside-range"
+snapshot >"$tmp/after"
+expect "batch --git without --kbuild: the repository unchanged" diff "$tmp/before" "$tmp/after"
+expect "batch --git without --kbuild: the scratch folder removed" test -z "$(find "$tmp/scratch" -mindepth 1)"
 
 # bad input: one error line, exit 2
 bad() {

@@ -198,7 +198,8 @@ FILE *start_output(struct child_output *c, const char *dir,
 		_exit(127);
 	}
 	close(fds[1]);
-	if (c->pid < 0 || !(c->out = fdopen(fds[0], "r"))) {
+	c->out = c->pid < 0 ? NULL : fdopen(fds[0], "r");
+	if (!c->out) {
 		close(fds[0]);
 		if (c->pid > 0)
 			finish_output(c);
@@ -263,8 +264,11 @@ FILE *replace_begin(struct replacement *r, const char *path)
 	r->tmp = fmt_str("%s.tmp.%ld.%u", path, (long)getpid(), ++made);
 	r->file = NULL;
 	fd = open(r->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd >= 0 && !(r->file = fdopen(fd, "w")))
-		close(fd);
+	if (fd >= 0) {
+		r->file = fdopen(fd, "w");
+		if (!r->file)
+			close(fd);
+	}
 	if (!r->file) {
 		int saved = errno;
 
