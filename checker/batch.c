@@ -38,6 +38,12 @@ struct version {
 	int nr_sections, alloc_sections;
 	struct scan_result res;
 	struct findings found; /* both engines, one finding a place */
+	/*
+	 * the semantic patches' alone, as they gave them, when they ran in
+	 * this process (cocci_ran): for the next tree
+	 */
+	struct findings cocci;
+	int cocci_ran;
 	int *entry; /* per finding: its entry */
 	int scanned;
 	json_t *record; /* what the matching reads of it (record.h) */
@@ -125,13 +131,25 @@ static void move_finding(struct findings *to, struct finding *f)
 
 static void read_maintainers(struct version *v);
 
-/* The semantic patches over the tree, as make coccicheck runs them. */
+/*
+ * The semantic patches over the tree, as make coccicheck runs them; for a
+ * tree after one of this run, over the .c files whose text changed
+ * (cocci.h).
+ */
 static int cocci_version(struct batch *b, struct version *v)
 {
+	const struct version *prev = v > b->versions ? v - 1 : NULL;
 	struct findings cocci = { 0 };
 	int i, ret;
 
-	ret = cocci_tree(v->src, v->build, &cocci);
+	if (prev && prev->cocci_ran && !access(prev->src, F_OK))
+		ret = cocci_tree_since(v->src, v->build, prev->src,
+				       &prev->cocci, b->scratch, &cocci);
+	else
+		ret = cocci_tree(v->src, v->build, &cocci);
+	for (i = 0; i < cocci.nr; i++)
+		cocci_copy_finding(&v->cocci, &cocci.items[i]);
+	v->cocci_ran = !ret;
 	finish_findings(&cocci, &(struct finish_options){
 					.min = b->o->scan.min_confidence,
 					.root = v->src,
@@ -173,37 +191,115 @@ static int scan_version(struct batch *b, struct version *v)
 
 /* --- following findings from one version to the next --------------------- */
 
-/* The diff of one file between two trees, as a line map section. */
+/* The hunks of diff -U0 OLD NEW into f; 0, or -1 when none were read. */
+static int diff_hunks(const char *old, const char *new, const char *rel,
+		      struct file_map *f)
+{
+	struct line_map one;
+	size_t size = 0;
+	/* diff exits 1 when the files differ */
+	char *text = run_output((const char *const[]){ "diff", "-U0", "--", old,
+						       new, NULL },
+				1, &size);
+	int ret = -1;
+
+	if (text && !size)
+		ret = 0; /* the same text */
+	if (size && !parse_unified_diff(text, size, rel, &one)) {
+		if (one.nr) {
+			f->hunks = one.files[0].hunks;
+			f->nr = one.files[0].nr;
+			f->alloc = one.files[0].alloc;
+			one.files[0].hunks = NULL;
+		}
+		release_line_map(&one);
+		ret = 0;
+	}
+	free(text);
+	return ret;
+}
+
+static unsigned long count_lines(const char *path)
+{
+	size_t size = 0, i;
+	char *text = read_file(path, &size);
+	unsigned long n = 0;
+
+	for (i = 0; text && i < size; i++)
+		n += text[i] == '\n';
+	free(text);
+	return n;
+}
+
+/*
+ * The file of b that a's rel became when b has no rel: of the files of
+ * b's findings that a does not have, the one most like rel, with at
+ * least half of rel's lines kept (git's -M default), its hunks in f.
+ */
+static char *renamed_to(const struct version *a, const struct version *b,
+			const char *rel, struct file_map *f)
+{
+	char *old = fmt_str("%s/%s", a->src, rel), *best = NULL;
+	unsigned long lines = count_lines(old), kept, best_kept = 0;
+	struct strlist seen = { NULL, 0, 0 };
+	int i, j;
+
+	for (i = 0; i < b->found.nr && lines; i++) {
+		const char *cand = b->found.items[i].file;
+		char *there = fmt_str("%s/%s", a->src, cand),
+		     *new = fmt_str("%s/%s", b->src, cand);
+		struct file_map one = { 0 };
+
+		if (!strlist_has(&seen, cand) && access(there, F_OK) &&
+		    !diff_hunks(old, new, cand, &one)) {
+			for (kept = lines, j = 0; j < one.nr; j++)
+				kept -= one.hunks[j].old_count < kept ?
+						one.hunks[j].old_count :
+						kept;
+			if (2 * kept >= lines && kept > best_kept) {
+				best_kept = kept;
+				free(best);
+				best = xstrdup(cand);
+				free(f->hunks);
+				f->hunks = one.hunks;
+				f->nr = one.nr;
+				f->alloc = one.alloc;
+				one.hunks = NULL;
+			}
+		}
+		free(one.hunks);
+		if (!strlist_has(&seen, cand))
+			strlist_add(&seen, cand);
+		free(there);
+		free(new);
+	}
+	strlist_release(&seen);
+	free(old);
+	return best;
+}
+
+/*
+ * The diff of one file between two trees, as a line map section; a file
+ * b does not have is followed to the one it was renamed to.
+ */
 static void map_file(struct line_map *map, const struct version *a,
 		     const struct version *b, const char *rel)
 {
 	char *old = fmt_str("%s/%s", a->src, rel),
 	     *new = fmt_str("%s/%s", b->src, rel);
-	struct line_map one;
-	char *text = NULL;
-	size_t size = 0;
 	struct file_map *f;
 
 	ALLOC_GROW(map->files, map->nr, map->alloc);
 	f = &map->files[map->nr++];
 	memset(f, 0, sizeof(*f));
 	f->from = xstrdup(rel);
-	/* a side not here (a tree elsewhere): the fingerprint alone */
-	f->to = access(new, F_OK) || access(old, F_OK) ? NULL : xstrdup(rel);
-	/* diff exits 1 when the files differ */
-	text = f->to ? run_output((const char *const[]){ "diff", "-U0", "--",
-							 old, new, NULL },
-				  1, &size) :
-		       NULL;
-	if (size && !parse_unified_diff(text, size, rel, &one) && one.nr) {
-		f->hunks = one.files[0].hunks;
-		f->nr = one.files[0].nr;
-		f->alloc = one.files[0].alloc;
-		one.files[0].hunks = NULL;
-	}
-	if (size)
-		release_line_map(&one);
-	free(text);
+	/* a tree not here: the fingerprint alone */
+	if (access(old, F_OK) || access(b->src, F_OK))
+		f->to = NULL;
+	else if (access(new, F_OK))
+		f->to = renamed_to(a, b, rel, f);
+	else if (!diff_hunks(old, new, rel, f))
+		f->to = xstrdup(rel);
 	free(old);
 	free(new);
 }
@@ -849,6 +945,7 @@ static void release_version(struct version *v)
 	free(v->build);
 	release_scan_result(&v->res);
 	release_findings(&v->found);
+	release_findings(&v->cocci);
 	free(v->entry);
 	for (int i = 0; i < v->nr_sections; i++) {
 		free(v->sections[i].title);
@@ -865,9 +962,18 @@ static int load_version(struct version *v, const char *path)
 {
 	json_t *rec = read_record(path);
 
+	struct findings cocci;
+	int cocci_ran;
+
 	if (!rec)
 		return -1;
+	/* what the semantic patches found stays for the next tree */
+	cocci = v->cocci;
+	cocci_ran = v->cocci_ran;
+	memset(&v->cocci, 0, sizeof(v->cocci));
 	release_version(v);
+	v->cocci = cocci;
+	v->cocci_ran = cocci_ran;
 	v->record = rec;
 	v->name = xstrdup(record_str(rec, "name"));
 	v->src = xstrdup(record_str(rec, "tree"));

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "batch_git.h"
+#include "cocci.h"
 #include "input/git.h"
 #include "lib/diag.h"
 #include "lib/util.h"
@@ -324,35 +325,86 @@ static void function_commits(struct batch_git *bg, int a, int b,
 	free(path);
 }
 
-/* Does the checker find f in its file as of commit (over b's tree)? */
+/* Is f among found: its rule, file and function? */
+static int has_finding(const struct findings *found, const struct finding *f)
+{
+	int i;
+
+	for (i = 0; i < found->nr; i++) {
+		const struct finding *g = &found->items[i];
+
+		if (!strcmp(g->rule, f->rule) && !strcmp(g->file, f->file) &&
+		    !strcmp(g->function, f->function))
+			return 1;
+	}
+	return 0;
+}
+
+/* The checker's answer on f's file, as the view in use has it. */
+static int checker_finds(const struct scan_options *so,
+			 const struct revision *r, const struct finding *f)
+{
+	struct scan_options one = *so;
+	const char *paths[] = { f->file };
+	struct scan_result res;
+	int found = -1;
+
+	one.kdir = r->src;
+	one.kbuild = r->build;
+	one.progress = 0;
+	if (!scan_tree(&one, 1, paths, NULL, &res))
+		found = has_finding(&res.found, f);
+	release_scan_result(&res);
+	return found;
+}
+
+/*
+ * The semantic patches' answer on f's file, as the view in use has it:
+ * spatch on that one text (cocci.h), its answers cached in the scratch
+ * folder, so a text met twice is asked once.
+ */
+static int cocci_finds(struct batch_git *bg, const struct revision *r,
+		       const struct finding *f)
+{
+	struct strlist files = { NULL, 0, 0 };
+	struct findings found = { 0 };
+	char *cache = fmt_str("%s/cocci-answers", bg->scratch);
+	struct cocci_run run;
+	int ret;
+
+	strlist_add(&files, f->file);
+	ret = cocci_start(&run, r->src, bg->scratch, cache, &files);
+	if (cocci_finish(&run, &found))
+		ret = -1;
+	if (!ret)
+		ret = has_finding(&found, f);
+	release_findings(&found);
+	strlist_release(&files);
+	free(cache);
+	return ret;
+}
+
+/*
+ * Is f there in its file as of commit (over b's tree)?  Asked of the
+ * engine that found it: a finding of the semantic patches alone is
+ * bisected by spatch, the others by the checker.
+ */
 static int found_at(struct batch_git *bg, const struct scan_options *so, int b,
 		    const char *commit, const struct finding *f)
 {
 	const struct revision *r = &bg->revs[b];
-	struct scan_options one = *so;
-	const char *paths[] = { f->file };
-	struct scan_result res;
 	struct view v;
-	int i, found = 0;
+	int found;
 
 	if (git_view_of(&bg->git, r->src, r->commit, commit, &v))
 		return -1;
-	fprintf(stderr, "  BISECT  %s as of %.12s\n", f->file, commit);
-	one.kdir = r->src;
-	one.kbuild = r->build;
-	one.progress = 0;
+	fprintf(stderr, "  BISECT  %s as of %.12s%s\n", f->file, commit,
+		f->by_cocci == 1 ? " (cocci)" : "");
 	view_use(&v);
-	if (!scan_tree(&one, 1, paths, NULL, &res))
-		for (i = 0; i < res.found.nr && !found; i++) {
-			const struct finding *g = &res.found.items[i];
-
-			found = !strcmp(g->rule, f->rule) &&
-				!strcmp(g->file, f->file) &&
-				!strcmp(g->function, f->function);
-		}
+	found = f->by_cocci == 1 ? cocci_finds(bg, r, f) :
+				   checker_finds(so, r, f);
 	view_use(NULL);
 	view_release(&v);
-	release_scan_result(&res);
 	return found;
 }
 
@@ -409,7 +461,7 @@ const struct culprit *batch_git_culprit(struct batch_git *bg,
 		cands = &some;
 	if (cands->nr == 1)
 		at = 0;
-	else if (cands->nr > 1 && f->by_cocci != 1) {
+	else if (cands->nr > 1) {
 		fprintf(stderr, "  BISECT  %s(): %d commits of %s\n",
 			f->function, cands->nr, f->file);
 		at = bisect(bg, so, b, cands, f, fixed);

@@ -13,8 +13,9 @@
  * For a finding new between two revisions A and B, the commit that
  * brought it; for one fixed, the commit that fixed it: of the commits of
  * A..B that touch its file, those that touch its function's lines (git
- * log -L), and when several are left, bisected by the checker's scan of
- * that file as of each (a view of the commit over B's tree, lib/view.h).
+ * log -L), and when several are left, bisected by a scan of that file
+ * as of each (a view of the commit over B's tree, lib/view.h): the
+ * checker's, or spatch's for a finding of the semantic patches alone.
  */
 #ifndef MMUCHECK_BATCH_GIT_H
 #define MMUCHECK_BATCH_GIT_H

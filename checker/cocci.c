@@ -7,13 +7,15 @@
  * (coccilib's print_report, the .cocci files of cocci/); the first "in NAME()" of the
  * message is the function the finding's fingerprint names.
  */
-#define _GNU_SOURCE /* getline */
+#define _GNU_SOURCE /* getline, nftw */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ftw.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -105,18 +107,22 @@ static char *answer_key(const char *rule, const char *rel, const char *text,
 	return key;
 }
 
-/* Where spatch reads each file: the work tree, or the side's text. */
-static char *file_for_spatch(struct cocci_run *r, const char *rel)
+/*
+ * A file's text, as the view in use has it, into dir (a rule's folder):
+ * spatch --dir takes each file of a folder alone, as make coccicheck
+ * does; files named together on its command line are one group, and a
+ * rule's bindings in one would carry into the others.
+ */
+static void copy_for_spatch(struct cocci_run *r, const char *dir,
+			    const char *rel)
 {
 	char *path = fmt_str("%s/%s", r->top, rel), *copy, *text;
-	size_t size;
+	size_t size = 0;
 	FILE *f;
 
-	if (!view_has(path))
-		return path;
 	text = view_read(path, &size);
 	free(path);
-	copy = fmt_str("%s/%s", r->dir, rel);
+	copy = fmt_str("%s/%s", dir, rel);
 	*strrchr(copy, '/') = '\0';
 	mkdir_p(copy);
 	copy[strlen(copy)] = '/';
@@ -124,7 +130,7 @@ static char *file_for_spatch(struct cocci_run *r, const char *rel)
 	if (!f || (text && fwrite(text, 1, size, f) != size) || fclose(f))
 		r->failed = error("cannot write %s: %s", copy, strerror(errno));
 	free(text);
-	return copy;
+	free(copy);
 }
 
 /*
@@ -175,25 +181,24 @@ static int spatch_status(const char *out)
 	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -1;
 }
 
-static void start_rule(struct cocci_run *r, int k, char **paths, int nr)
+static void start_rule(struct cocci_run *r, int k, const char *dir)
 {
 	char *cocci = rule_file(rule_id(k));
-	const char **argv = xcalloc(nr + 12, sizeof(*argv));
-	int n = 0, i;
+	const char *argv[] = { "spatch",
+			       "-D",
+			       "report",
+			       "--very-quiet",
+			       "--no-show-diff",
+			       "--no-includes",
+			       "--timeout",
+			       "120",
+			       "--cocci-file",
+			       cocci,
+			       "--dir",
+			       dir,
+			       NULL };
 	pid_t pid;
 
-	argv[n++] = "spatch";
-	argv[n++] = "-D";
-	argv[n++] = "report";
-	argv[n++] = "--very-quiet";
-	argv[n++] = "--no-show-diff";
-	argv[n++] = "--no-includes";
-	argv[n++] = "--timeout";
-	argv[n++] = "120";
-	argv[n++] = "--cocci-file";
-	argv[n++] = cocci;
-	for (i = 0; i < nr; i++)
-		argv[n++] = paths[i];
 	r->raw[k] = fmt_str("%s/%s.report", r->dir, rule_id(k));
 	fflush(stdout);
 	fflush(stderr);
@@ -203,7 +208,6 @@ static void start_rule(struct cocci_run *r, int k, char **paths, int nr)
 	if (!pid)
 		run_spatch(r->raw[k], argv);
 	r->pids[k] = pid;
-	free(argv);
 	free(cocci);
 }
 
@@ -221,7 +225,6 @@ int cocci_start(struct cocci_run *r, const char *top, const char *scratch,
 		const char *cache, const struct strlist *files)
 {
 	static int runs;
-	char **paths, **todo;
 	int i, k, nr;
 
 	memset(r, 0, sizeof(*r));
@@ -241,7 +244,6 @@ int cocci_start(struct cocci_run *r, const char *top, const char *scratch,
 	mkdir_p(r->dir);
 	mkdir_p(cache);
 	r->keys = xcalloc((size_t)NR_RULES * r->files.nr, sizeof(*r->keys));
-	paths = xcalloc(r->files.nr + 1, sizeof(*paths));
 	for (i = 0; i < r->files.nr; i++) {
 		char *path = fmt_str("%s/%s", top, r->files.items[i]), *text;
 		size_t size = 0;
@@ -253,27 +255,23 @@ int cocci_start(struct cocci_run *r, const char *top, const char *scratch,
 		free(text);
 		free(path);
 	}
-	todo = xcalloc(r->files.nr + 1, sizeof(*todo));
 	for (k = 0; k < NR_RULES; k++) {
+		char *dir = fmt_str("%s/%s", r->dir, rule_id(k));
+
 		for (nr = 0, i = 0; i < r->files.nr; i++) {
 			char *answer = answer_path(r, k, i);
 
 			/* a file's answer already there is not asked again */
 			if (access(answer, R_OK)) {
-				if (!paths[i])
-					paths[i] = file_for_spatch(
-						r, r->files.items[i]);
-				todo[nr++] = paths[i];
+				copy_for_spatch(r, dir, r->files.items[i]);
+				nr++;
 			}
 			free(answer);
 		}
-		if (nr)
-			start_rule(r, k, todo, nr);
+		if (nr && !r->failed)
+			start_rule(r, k, dir);
+		free(dir);
 	}
-	for (i = 0; i < r->files.nr; i++)
-		free(paths[i]);
-	free(paths);
-	free(todo);
 	return r->failed;
 }
 
@@ -299,11 +297,37 @@ static const char *tree_name(const struct cocci_run *r, const char *path)
 {
 	size_t n = r->dir ? strlen(r->dir) : 0, t = strlen(r->top);
 
-	if (n && !strncmp(path, r->dir, n) && path[n] == '/')
-		return path + n + 1;
+	/* r->dir/RULE/rel: a rule's folder */
+	if (n && !strncmp(path, r->dir, n) && path[n] == '/') {
+		const char *rel = strchr(path + n + 1, '/');
+
+		return rel ? rel + 1 : path + n + 1;
+	}
 	if (!strncmp(path, r->top, t) && path[t] == '/')
 		return path + t + 1;
 	return path;
+}
+
+/* A finding of the semantic patches, as a report line gives it. */
+static void add_cocci_finding(struct findings *found, const char *rule,
+			      const char *file, unsigned int line,
+			      unsigned int col, const char *function,
+			      enum confidence confidence, const char *message)
+{
+	struct finding *x = add_finding(found, rule, file, line, col, function,
+					confidence, message);
+
+	if (x) {
+		x->by_cocci = 1;
+		trace_add(&x->trace, x->file, line, col, NULL,
+			  "found by the semantic patch (cocci/)");
+	}
+}
+
+void cocci_copy_finding(struct findings *to, const struct finding *f)
+{
+	add_cocci_finding(to, f->rule, f->file, f->line, f->col, f->function,
+			  f->confidence, f->message);
 }
 
 /* One report line as a finding of found; its path as name() gives it. */
@@ -313,20 +337,14 @@ static void read_line(const char *line,
 {
 	char file[PATH_MAX], rule[64], *fn;
 	unsigned int at, col;
-	struct finding *x;
 	int pos;
 
 	if (sscanf(line, "%4095[^:]:%u:%u-%*u: [%63[^]]] %n", file, &at, &col,
 		   rule, &pos) < 4)
 		return;
 	fn = function_in(line + pos);
-	x = add_finding(found, rule, name(data, file), at, col + 1, fn,
-			CONF_MEDIUM, line + pos);
-	if (x) {
-		x->by_cocci = 1;
-		trace_add(&x->trace, x->file, at, col + 1, NULL,
-			  "found by the semantic patch (cocci/)");
-	}
+	add_cocci_finding(found, rule, name(data, file), at, col + 1, fn,
+			  CONF_MEDIUM, line + pos);
 	free(fn);
 }
 
@@ -388,6 +406,101 @@ int cocci_tree(const char *src, const char *build, struct findings *found)
 				    rule_id(k));
 	}
 	free(script);
+	return ret;
+}
+
+/* --- a tree after another -------------------------------------------- */
+
+/*
+ * More .c files changed than this: make coccicheck over the tree again.
+ * spatch --dir has no index to pick the files by their tokens: the 1516
+ * files changed from 6.1.190-1 to 6.1.192-3 cost more than make
+ * coccicheck with the tree's index (about 12 s a tree, README).
+ */
+#define COCCI_SINCE_MAX 200
+
+/* What the walk of note_file() compares (nftw passes no data). */
+static struct {
+	const char *prev;
+	size_t skip; /* the tree's path and its '/' */
+	struct strlist *changed;
+} since;
+
+/* Does path's text (st) equal other's? */
+static int same_text(const char *path, const struct stat *st, const char *other)
+{
+	size_t a_size = 0, b_size = 0;
+	char *a, *b;
+	struct stat ost;
+	int same;
+
+	if (lstat(other, &ost) || !S_ISREG(ost.st_mode))
+		return 0;
+	/* trees of one series share their unchanged files as hard links */
+	if (st->st_dev == ost.st_dev && st->st_ino == ost.st_ino)
+		return 1;
+	if (st->st_size != ost.st_size)
+		return 0;
+	a = read_file(path, &a_size);
+	b = read_file(other, &b_size);
+	same = a && b && a_size == b_size && !memcmp(a, b, a_size);
+	free(a);
+	free(b);
+	return same;
+}
+
+static int note_file(const char *path, const struct stat *st, int type,
+		     struct FTW *ftw)
+{
+	size_t len = strlen(path);
+	char *other;
+
+	(void)ftw;
+	/* make coccicheck's spatch --dir takes .c files, not headers */
+	if (type != FTW_F || !S_ISREG(st->st_mode) || len < 3 ||
+	    strcmp(path + len - 2, ".c"))
+		return 0;
+	other = fmt_str("%s/%s", since.prev, path + since.skip);
+	if (!same_text(path, st, other))
+		strlist_add(since.changed, path + since.skip);
+	free(other);
+	return since.changed->nr > COCCI_SINCE_MAX;
+}
+
+int cocci_tree_since(const char *src, const char *build, const char *prev_src,
+		     const struct findings *prev, const char *scratch,
+		     struct findings *found)
+{
+	struct strlist changed = { NULL, 0, 0 };
+	struct cocci_run run;
+	char *cache;
+	int i, ret;
+
+	since.prev = prev_src;
+	since.skip = strlen(src) + 1;
+	since.changed = &changed;
+	if (nftw(src, note_file, 16, FTW_PHYS) ||
+	    changed.nr > COCCI_SINCE_MAX) {
+		strlist_release(&changed);
+		return cocci_tree(src, build, found);
+	}
+	fprintf(stderr, "  COCCI   %s: %d .c files changed since %s\n", src,
+		changed.nr, prev_src);
+	for (i = 0; i < prev->nr; i++) {
+		char *path = fmt_str("%s/%s", src, prev->items[i].file);
+
+		/* --no-includes: a file's answer is its text's */
+		if (!strlist_has(&changed, prev->items[i].file) &&
+		    !access(path, F_OK))
+			cocci_copy_finding(found, &prev->items[i]);
+		free(path);
+	}
+	cache = fmt_str("%s/cocci-answers", scratch);
+	ret = cocci_start(&run, src, scratch, cache, &changed);
+	if (cocci_finish(&run, found))
+		ret = -1;
+	free(cache);
+	strlist_release(&changed);
 	return ret;
 }
 
@@ -459,7 +572,7 @@ int cocci_finish(struct cocci_run *r, struct findings *found)
 		while (waitpid(r->pids[k], &status, 0) < 0 && errno == EINTR)
 			;
 		if (spatch_status(r->raw[k]))
-			ret = error("diff: spatch failed on %s (%s)",
+			ret = error("spatch failed on %s (%s)",
 				    r->files.items[0], rule_id(k));
 		else
 			keep_answers(r, k);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The semantic patches (the .cocci files of cocci/) on a few files, for mmucheck diff:
- * spatch -D report, one process a rule, its report lines read back as
- * findings.  What a rule says of a file's text is cached by that text
+ * The semantic patches (the .cocci files of cocci/) on a few files, for
+ * mmucheck diff and for a batch's trees after the first: spatch -D
+ * report --dir over a folder of the files (each file alone, as make
+ * coccicheck takes them), one process a rule, its report lines read back
+ * as findings.  What a rule says of a file's text is cached by that text
  * and the rule's, so the unchanged side, or a file unchanged between two
  * versions, costs nothing.
  */
@@ -39,6 +41,20 @@ int cocci_finish(struct cocci_run *r, struct findings *found);
  * coccicheck (scripts/cocci-run): findings tree-relative, unfinished.
  */
 int cocci_tree(const char *src, const char *build, struct findings *found);
+
+/*
+ * As cocci_tree() over src, given prev, what cocci_tree() found over
+ * prev_src (unfinished, as it gave them): a .c file of the same text in
+ * both trees keeps its findings of prev (--no-includes: a file's answer
+ * is its text's), the others are asked of spatch, each alone; with more
+ * than 200 changed, cocci_tree() again.  The answers are kept
+ * under scratch.
+ */
+int cocci_tree_since(const char *src, const char *build, const char *prev_src,
+		     const struct findings *prev, const char *scratch,
+		     struct findings *found);
+/* A copy of f, one of the semantic patches' findings, into to. */
+void cocci_copy_finding(struct findings *to, const struct finding *f);
 
 /* The semantic patches' identity: a hash of every rule's .cocci text. */
 char *cocci_identity(void);

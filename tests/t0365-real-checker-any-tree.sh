@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # mmucheck scan on trees it did not prepare: a copy of the source
 # configured and prepared in-tree, without the id-utils index and with an
-# index of another tree, and a moved O= build; they choose the files and
+# index of another tree, and a moved O= build (these two on 6.1); they choose the files and
 # give the findings of the prepared tree.  The user's tree and build
 # folder are left exactly as they were; a build paired with another
 # source, a PATH outside the tree or matching nothing: one line, exit 2.
@@ -59,6 +59,12 @@ for v in 6.1 6.12; do
 	"$mmucheck" --kdir="$it" --print-clang-args mm/rmap.c >/dev/null 2>&1
 	expect "$v in-tree: the tree is as it was after every run" \
 		diff -u "$tmp/before" <(snapshot "$it")
+	# the checks below hold of the tree's shape, not of its era: 6.1
+	# alone keeps make check in its time (each is a cold scan)
+	if [ "$v" != 6.1 ]; then
+		rm -rf "$it"
+		continue
+	fi
 	# an index that names another tree's files is not used
 	mkid -o "$it/.id-utils.index" "$top/testcases/6.1/hugetlb-copy-no-range.c" 2>/dev/null
 	rm -rf "$MMUCHECK_CACHE/builds"

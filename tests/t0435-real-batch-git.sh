@@ -2,14 +2,17 @@
 # SPDX-License-Identifier: GPL-2.0
 # mmucheck batch --git (README Across versions): a repository of the parts
 # of the prepared 6.1 tree a scan of mm/ needs (hard links; every change
-# below writes a new file, never through a link), with five commits: C1
+# below writes a new file, never through a link), with seven commits: C1
 # the base, C2 ends the notifier range of madvise_free_single_vma() before
 # its walk, C3 rewords a comment in that function, C4 changes another
 # file, C5 puts the range end back after the walk.  Batch over C1, C4 and
 # C5 with the prepared build for every revision (--kbuild): the finding is
 # new at C4, brought by C2 (bisected between C2 and C3, which both touch
 # the function), with its ready Fixes: line; fixed at C5, by C5; the LDT
-# alias persists with no commit.  The repository's work tree, index, refs
+# alias persists with no commit.  C6 makes pte_marker_clear() a finding
+# of the semantic patches alone, C7 touches it again: with both engines
+# over C5 and C7 its commit is bisected by spatch.  Without --kbuild a
+# revision is prepared in the scratch folder.  The repository's work tree, index, refs
 # and worktrees are as they were, the scratch folder is gone.  Then bad
 # input: --git on a folder that is no repository, an unknown revision,
 # --kbuild without --git or not prepared: one error line each, exit 2.
@@ -64,6 +67,20 @@ c4=$(git rev-parse HEAD)
 move_end 'tlb_end_vma(&tlb, vma);'
 git commit -q -am "mm/madvise: end the notifier range after the walk"
 c5=$(git rev-parse HEAD)
+# C6: pte_marker_clear() clears when the entry is still the fault's
+# (pte_same(), as later kernels have it) instead of when it is a marker:
+# the semantic patches see a clear outside a range, the checker knows a
+# marker is no present entry (a finding of the semantic patches alone);
+# C7 rewords that function's comment
+marker='/^static vm_fault_t pte_marker_clear/,/^}/'
+sed -i "$marker{s/if (is_pte_marker(\*vmf->pte))/if (pte_same(vmf->orig_pte, *vmf->pte))/}" mm/memory.c
+git commit -q -am "mm/memory: clear a uffd-wp marker only if the entry is unchanged"
+c6=$(git rev-parse HEAD)
+sed -i "$marker{s/Be careful so that we will only recover/Take care to recover only/}" mm/memory.c
+git commit -q -am "mm/memory: reword a comment of pte_marker_clear()"
+c7=$(git rev-parse HEAD)
+expect "the commits: C6 and C7 change pte_marker_clear()" \
+	test "$(git log --format=%H -L '/^static vm_fault_t pte_marker_clear/,/^}/:mm/memory.c' "$c5..$c7" | grep -c -E "^($c6|$c7)\$")" = 2
 expect "the commits: C2, C3 and C5 change mm/madvise.c, C4 does not" \
 	test "$(git log --format=%H -- mm/madvise.c | tr '\n' ' ')" = "$c5 $c3 $c2 $c1 "
 
@@ -151,6 +168,36 @@ expect "index.html: introduced by C2, fixed by C5" \
 	test "$(count "class=\"introduced-by\" data-commit=\"$c2\"") $(count "class=\"fixed-by\" data-commit=\"$c5\"")" = "1 1"
 expect "index.html: the subject and the Fixes: line escaped" \
 	test "$(count '&lt;tlb&gt; &amp; &quot;ops&quot;') $(count '<tlb>')" = "2 0"
+
+# both engines over C5 and C7: the semantic patches' finding in
+# pte_marker_clear() is new at N5, and its commit is bisected by spatch
+# between C6 and C7, which both touch the function
+start=$(date +%s)
+TMPDIR=$tmp/scratch "$mmucheck" batch --git="$repo" --kbuild="$build" \
+	-o "$tmp/cocci" N4="$c5" N5="$c7" >"$tmp/cocci.stdout" 2>"$tmp/cocci.stderr"
+st=$?
+echo "# batch --git over 2 revisions, both engines: $(($(date +%s) - start)) s"
+[ "$st" -eq 0 ] || sed 's/^/# /' "$tmp/cocci.stderr" | tail -20
+# "engines status-at-N5 introduced_by" of a finding
+cocci_facts() {
+	python3 -c '
+import json, sys
+for f in json.load(open(sys.argv[1]))["findings"]:
+    if f["function"] == sys.argv[2]:
+        st = [s["status"] for s in f["status"] if s["to"] == "N5"]
+        print(",".join(f["engines"]), st[0] if st else "-",
+              (f["introduced_by"] or {}).get("commit", "null"))' "$tmp/cocci/report.json" "$1"
+}
+expect "both engines: pte_marker_clear() found by the semantic patches alone, new at N5, brought by C6" \
+	test "$st $(cocci_facts pte_marker_clear)" = "0 cocci new $c6"
+expect "both engines: the commit bisected by spatch between C6 and C7" \
+	sh -c "grep -q -F 'BISECT  pte_marker_clear(): 2 commits of mm/memory.c' '$tmp/cocci.stderr' &&
+		grep -q -F 'BISECT  mm/memory.c as of ' '$tmp/cocci.stderr' &&
+		! grep 'BISECT  mm/memory.c as of ' '$tmp/cocci.stderr' | grep -v -q -F '(cocci)'"
+expect "both engines: stdout has its Fixes: line" \
+	grep -q -x -F "Fixes: ${c6:0:12} (\"mm/memory: clear a uffd-wp marker only if the entry is unchanged\")" "$tmp/cocci.stdout"
+expect "both engines: do_numa_page() (the semantic patches) persists, no commit" \
+	test "$(cocci_facts do_numa_page)" = "cocci persisting null"
 
 # without --kbuild: the revision prepared in the scratch folder
 # (scripts/kernel-tree --out-of-tree), its findings those of the
