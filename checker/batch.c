@@ -178,6 +178,10 @@ static int scan_version(struct batch *b, struct version *v)
 	read_maintainers(v);
 	if (scan_tree(&so, 0, NULL, NULL, &v->res))
 		return error("batch: %s: the scan did not run", v->name);
+	fprintf(stderr,
+		"  BATCH   %s: %d files analysed (%d from cache), %d failed; %.1f s\n",
+		v->name, v->res.analysed, v->res.from_cache, v->res.failed.nr,
+		v->res.seconds);
 	for (i = 0; i < v->res.found.nr; i++)
 		move_finding(&v->found, &v->res.found.items[i]);
 	v->res.found.nr = 0;

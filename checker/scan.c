@@ -30,6 +30,7 @@
 #include "output.h"
 #include "report/baseline.h"
 #include "scan.h"
+#include "link/share.h"
 #include "link/summary.h"
 #include "link/validate.h"
 
@@ -87,6 +88,22 @@ static char *summary_key(const char *path, const struct clang_args *args)
 	free(text);
 	snprintf(key, 17, "%016llx", (unsigned long long)XXH3_64bits_digest(h));
 	XXH3_freeState(h);
+	return key;
+}
+
+/*
+ * The key of the file's summary wherever its tree and build are (the
+ * flags' tree paths left out), or NULL when it is not shared.
+ */
+static char *shared_key(const char *path, const struct clang_args *args)
+{
+	struct clang_args norm;
+	char *key;
+
+	if (share_args(args, &norm))
+		return NULL;
+	key = summary_key(path, &norm);
+	share_args_release(&norm);
 	return key;
 }
 
@@ -169,10 +186,13 @@ static void deps_key(const struct strlist *paths, char key[17])
 
 	XXH3_64bits_reset(h);
 	for (i = 0; i < paths->nr; i++) {
+		/* named wherever the tree is: another tree's copy holds too */
+		char *name = share_path(paths->items[i]);
+
 		one = text_hash(paths->items[i]);
-		XXH3_64bits_update(h, paths->items[i],
-				   strlen(paths->items[i]) + 1);
+		XXH3_64bits_update(h, name, strlen(name) + 1);
 		XXH3_64bits_update(h, &one, sizeof(one));
+		free(name);
 	}
 	snprintf(key, 17, "%016llx", (unsigned long long)XXH3_64bits_digest(h));
 	XXH3_freeState(h);
@@ -343,6 +363,7 @@ struct unit {
 	char *rel; /* path relative to the source tree */
 	char *summary; /* its summary file */
 	char *disk; /* the slot of the file as the disk has it */
+	char *key, *shared; /* its summary's keys here and in any tree */
 	int state; /* UNIT_* */
 	long size; /* bytes: the biggest files start first */
 };
@@ -423,6 +444,7 @@ static void add_unit(struct scan *sc, const char *rel)
 	snprintf(u->summary, len, "%s/%s.json", sc->cache_dir, rel);
 	u->disk = xstrdup(u->summary);
 	mkdir_parents(u->summary);
+	u->key = u->shared = NULL;
 	u->state = UNIT_NEW;
 	u->size = file_size(sc->o->kdir, rel);
 }
@@ -643,13 +665,14 @@ static int add_files_searched(struct scan *sc, const struct strlist *names,
 static int add_files_naming(struct scan *sc, const struct strlist *names,
 			    int nr, const char **paths)
 {
-	char *pattern = xstrdup("^("), *text, *line, *save = NULL;
+	char *pattern, *text, *line, *save = NULL;
 	int i, added = 0;
 
 	if (!names->nr)
 		return 0;
 	if (!index_usable(sc))
 		return add_files_searched(sc, names, nr, paths);
+	pattern = xstrdup("^(");
 	for (i = 0; i < names->nr; i++) {
 		char *longer = fmt_str("%s%s%s", pattern, names->items[i],
 				       i + 1 < names->nr ? "|" : ")$");
@@ -733,23 +756,39 @@ static char *view_slot(const struct scan *sc, const char *rel, const char *key)
 		       (unsigned long long)XXH3_64bits(both, strlen(both)));
 }
 
+static int in_view(void)
+{
+	return view_current() && view_current()->nr;
+}
+
+/*
+ * This build's summary of the file, one of a side of a change, or
+ * another tree's of the same text and flags (link/share.h).  The disk's
+ * summaries are recorded for the other trees to take.
+ */
 static int cached(const struct scan *sc, struct unit *u)
 {
 	struct clang_args args;
 	char *path = xmalloc(strlen(sc->o->kdir) + strlen(u->rel) + 2);
-	char *key;
 	int ret = 0;
 
 	sprintf(path, "%s/%s", sc->o->kdir, u->rel);
 	if (!kbuild_args(sc->o->kdir, sc->o->kbuild, path, &args)) {
-		key = summary_key(path, &args);
-		ret = slot_holds(u->summary, key);
-		if (!ret && view_current() && view_current()->nr) {
+		free(u->key);
+		free(u->shared);
+		u->key = summary_key(path, &args);
+		u->shared = in_view() ? NULL : shared_key(path, &args);
+		ret = slot_holds(u->summary, u->key);
+		if (ret && u->shared && !share_recorded(u->summary, u->key))
+			share_record(u->summary, u->key, u->shared);
+		if (!ret && in_view()) {
 			free(u->summary);
-			u->summary = view_slot(sc, u->rel, key);
-			ret = slot_holds(u->summary, key);
+			u->summary = view_slot(sc, u->rel, u->key);
+			ret = slot_holds(u->summary, u->key);
 		}
-		free(key);
+		if (!ret && u->shared)
+			ret = share_take(u->summary, u->rel, u->key, u->shared,
+					 slot_holds);
 		clang_args_release(&args);
 	}
 	free(path);
@@ -799,6 +838,8 @@ static void round_done(int i, int ret, void *data)
 	struct unit *u = &r->sc->units[r->todo[i]];
 
 	u->state = ret ? UNIT_FAILED : UNIT_DONE;
+	if (!ret && u->shared)
+		share_record(u->disk, u->key, u->shared);
 	/* the child put it in the disk's slot: the view did not touch it */
 	if (!ret && strcmp(u->summary, u->disk) && access(u->summary, F_OK)) {
 		free(u->summary);
@@ -1101,6 +1142,8 @@ int scan_tree(const struct scan_options *o, int nr, const char **paths,
 		free(sc.units[i].rel);
 		free(sc.units[i].summary);
 		free(sc.units[i].disk);
+		free(sc.units[i].key);
+		free(sc.units[i].shared);
 	}
 	free(sc.units);
 	free(sc.cache_dir);

@@ -21,6 +21,7 @@ export MMUCHECK_CACHE=$tmp/cache
 mmucheck=$top/checker/mmucheck
 
 chosen() { grep '^  CHECK' "$1" | sort; }
+considered() { sed -n 's/^mmucheck scan: \([0-9]*\) files considered.*/\1/p'; }
 # every name, time, size and link target: any write shows
 snapshot() { find "$1" -printf '%p %T@ %s %l\n' | sort; }
 
@@ -43,7 +44,6 @@ for v in 6.1 6.12; do
 	expect "$v in-tree, no index: the files the prepared tree's index chooses" \
 		diff -u <(chosen "$tmp/want.err") <(chosen "$tmp/got.err")
 	expect "$v in-tree, no index: the same findings" diff -u "$tmp/want" "$tmp/got"
-	considered() { sed -n 's/^mmucheck scan: \([0-9]*\) files considered.*/\1/p'; }
 	abs=$("$mmucheck" scan --kdir="$it" "$it/mm/rmap.c" 2>&1 >/dev/null | considered)
 	rel=$(cd / && "$mmucheck" scan --kdir="$it" mm/rmap.c 2>&1 >/dev/null | considered)
 	expect "$v: an absolute PATH inside the tree chooses as the relative one ($abs, $rel)" \
@@ -65,20 +65,23 @@ for v in 6.1 6.12; do
 		rm -rf "$it"
 		continue
 	fi
-	# an index that names another tree's files is not used
+	# an index that names another tree's files is not used: the index
+	# would choose its one file, the word search chooses them all again
+	# (the summaries are the first scan's)
 	mkid -o "$it/.id-utils.index" "$top/testcases/6.1/hugetlb-copy-no-range.c" 2>/dev/null
-	rm -rf "$MMUCHECK_CACHE/builds"
 	snapshot "$it" >"$tmp/before"
 	(cd "$it" && "$mmucheck" scan --kdir="$it") >"$tmp/got2" 2>"$tmp/got2.err"
 	expect "$v in-tree: an index of another tree is not used" \
 		grep -q 'does not name this tree' "$tmp/got2.err"
-	expect "$v in-tree: and the choice is the same" \
-		diff -u <(chosen "$tmp/want.err") <(chosen "$tmp/got2.err")
+	expect "$v in-tree: and as many files are chosen, with the same findings ($(considered <"$tmp/got2.err"))" \
+		sh -c "[ '$(considered <"$tmp/got2.err")' = '$(considered <"$tmp/got.err")' ] && diff -u '$tmp/want' '$tmp/got2'"
 	expect "$v in-tree: and the tree is as it was" \
 		diff -u "$tmp/before" <(snapshot "$it")
 	rm -rf "$it"
 
-	# A moved O= build: its "source" link leads nowhere now.
+	# A moved O= build: its "source" link leads nowhere now.  The
+	# summaries of the prepared tree are taken (link/share.h): the
+	# same texts and flags, only the tree's paths differ.
 	ms=$tmp/moved-src-$v mb=$tmp/moved-build-$v
 	# hard links are enough: the test shows mmucheck writes nothing there
 	cp -al "$src" "$ms"
@@ -86,7 +89,24 @@ for v in 6.1 6.12; do
 	ln -sfn "$tmp/gone" "$mb/source"
 	snapshot "$mb" >"$tmp/before"
 	(cd "$ms" && "$mmucheck" scan --kdir="$ms" --kbuild="$mb") >"$tmp/got3" 2>"$tmp/got3.err"
+	echo "# $v moved O= tree: $(grep '^mmucheck scan: [0-9]' "$tmp/got3.err")"
 	expect "$v moved O= tree: the same findings" diff -u "$tmp/want" "$tmp/got3"
+	n=$(considered <"$tmp/got3.err")
+	expect "$v moved O= tree: all $n summaries taken from the prepared tree's" \
+		grep -q "^mmucheck scan: $n files considered, $n analysed ($n from cache), 0 failed" "$tmp/got3.err"
+	moved_cache=$MMUCHECK_CACHE/builds/$(echo "$mb" | tr / %)/summaries
+	expect "$v moved O= tree: its summaries name the moved tree, never the prepared one" \
+		sh -c "grep -q -r -F '\"$ms/' '$moved_cache' && ! grep -q -r -F -e '\"$src/' -e '\"$build/' '$moved_cache'"
+	# a header of the moved tree changed (a file of its own, not a link):
+	# the files that read it are analysed again, the others are taken
+	hdr=include/linux/binfmts.h
+	readers=$(grep -l -r -F "\"$src/$hdr\"" "$MMUCHECK_CACHE/builds/$(echo "$build" | tr / %)/summaries" |
+		sed "s|.*/summaries/||; s|\.json\$||" | sort)
+	cp "$ms/$hdr" "$tmp/hdr" && rm "$ms/$hdr" && { cat "$tmp/hdr"; echo '/* moved */'; } >"$ms/$hdr"
+	(cd "$ms" && "$mmucheck" scan --kdir="$ms" --kbuild="$mb") >"$tmp/got4" 2>"$tmp/got4.err"
+	again=$(chosen "$tmp/got4.err" | awk '{print $2}')
+	expect "$v moved O= tree, $hdr changed: its readers analysed again ($(tr '\n' ' ' <<<"$readers")), the others taken" \
+		sh -c "[ -n '$readers' ] && [ '$readers' = '$again' ] && diff -u '$tmp/want' '$tmp/got4'"
 	expect "$v moved O= tree: the build folder is as it was" \
 		diff -u "$tmp/before" <(snapshot "$mb")
 	rm -rf "$ms" "$mb"
@@ -103,11 +123,13 @@ if [ -n "${srcs[6.1]:-}" ]; then
 	cp -al "$src" "$lt"
 	rm -f "$lt/.id-utils.index"
 	(cd "$lt" && mkid -o .id-utils.index mm arch/x86/kernel)
-	(cd "$src" && "$mmucheck" scan --kdir=. --kbuild="$build" arch/x86/kernel/) >"$tmp/want" 2>"$tmp/want.err"
+	# each scan in a cache of its own: no summary is taken from another
+	# tree's, so each names the files it chose
+	(cd "$src" && MMUCHECK_CACHE=$tmp/cache-want "$mmucheck" scan --kdir=. --kbuild="$build" arch/x86/kernel/) >"$tmp/want" 2>"$tmp/want.err"
 	# its build moved too (its "source" link leads nowhere), as above
 	cp -a "$build" "$tmp/long-build"
 	ln -sfn "$tmp/gone" "$tmp/long-build/source"
-	(cd "$lt" && "$mmucheck" scan --kdir="$lt" --kbuild="$tmp/long-build" arch/x86/kernel/) >"$tmp/got" 2>"$tmp/got.err"
+	(cd "$lt" && MMUCHECK_CACHE=$tmp/cache-got "$mmucheck" scan --kdir="$lt" --kbuild="$tmp/long-build" arch/x86/kernel/) >"$tmp/got" 2>"$tmp/got.err"
 	status=$?
 	echo "# a ${#lt}-byte tree path: $(grep '^mmucheck scan:' "$tmp/got.err")"
 	expect "a ${#lt}-byte tree path with its own index: exit 1, the index used" \
@@ -115,7 +137,7 @@ if [ -n "${srcs[6.1]:-}" ]; then
 	chosen "$tmp/want.err" >"$tmp/want.chosen"
 	chosen "$tmp/got.err" >"$tmp/got.chosen"
 	expect "a ${#lt}-byte tree path: the files and findings of the prepared tree" \
-		sh -c "[ -s '$tmp/want' ] && diff -u '$tmp/want.chosen' '$tmp/got.chosen' && diff -u '$tmp/want' '$tmp/got'"
+		sh -c "[ -s '$tmp/want' ] && [ -s '$tmp/want.chosen' ] && diff -u '$tmp/want.chosen' '$tmp/got.chosen' && diff -u '$tmp/want' '$tmp/got'"
 	rm -rf "${tmp:?}/$long" "$tmp/long-build"
 fi
 

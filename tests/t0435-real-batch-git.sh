@@ -129,6 +129,20 @@ expect "the build folder is unchanged (names, times, sizes, links)" \
 	diff "$tmp/build-before" "$tmp/build-after"
 expect "the scratch folder is removed" test -z "$(find "$tmp/scratch" -mindepth 1)"
 
+# each revision after the first takes the summaries of the files that
+# read the same texts from the one before (link/share.h): only
+# mm/madvise.c changed from N1 to N2 (C2, C3) and from N2 to N3 (C5)
+batch_scan() { sed -n "s/^  BATCH   $1: \([0-9]*\) files analysed (\([0-9]*\) from cache).*/\1 \2/p" "$tmp/stderr"; }
+read -r all1 cached1 <<<"$(batch_scan N1)"
+read -r all2 cached2 <<<"$(batch_scan N2)"
+read -r all3 cached3 <<<"$(batch_scan N3)"
+expect "batch --git: N1 analysed whole ($all1 files, ${cached1:-?} from cache)" \
+	test "${cached1:-x}" = 0 -a "${all1:-0}" -ge 20
+expect "batch --git: N2 takes all but mm/madvise.c's ($cached2 of $all2)" \
+	test "$((${all2:-0} - ${cached2:-0}))" = 1 -a "${all2:-x}" = "$all1"
+expect "batch --git: N3 takes all but mm/madvise.c's ($cached3 of $all3)" \
+	test "$((${all3:-0} - ${cached3:-0}))" = 1 -a "${all3:-x}" = "$all1"
+
 # "status at N2 | at N3 | introduced_by | fixed_by" of a finding
 facts() {
 	python3 -c '

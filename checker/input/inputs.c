@@ -488,6 +488,12 @@ static char *temporary_cache(char *wanted)
 	return dir;
 }
 
+void kbuild_paths(const char **src, const char **build)
+{
+	*src = tree.src;
+	*build = tree.build;
+}
+
 /*
  * mmucheck's own folder for a build: under the user's cache, never in
  * the build folder (the checker does not write in the user's tree or

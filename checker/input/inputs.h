@@ -32,6 +32,9 @@ int kbuild_load(const char *srcdir, const char *builddir);
 /* mmucheck's folder for the loaded build, outside it (after kbuild_load). */
 const char *kbuild_cache_dir(void);
 
+/* The loaded tree's real source and build paths (NULL: none loaded). */
+void kbuild_paths(const char **src, const char **build);
+
 /* The flags of FILE's entry in dir/compile_commands.json. */
 int compdb_args(const char *dir, const char *file, struct clang_args *out);
 
