@@ -665,25 +665,27 @@ static int add_files_searched(struct scan *sc, const struct strlist *names,
 static int add_files_naming(struct scan *sc, const struct strlist *names,
 			    int nr, const char **paths)
 {
-	char *pattern, *text, *line, *save = NULL;
+	const char **argv;
+	char *text, *line, *save = NULL;
 	int i, added = 0;
 
 	if (!names->nr)
 		return 0;
 	if (!index_usable(sc))
 		return add_files_searched(sc, names, nr, paths);
-	pattern = xstrdup("^(");
-	for (i = 0; i < names->nr; i++) {
-		char *longer = fmt_str("%s%s%s", pattern, names->items[i],
-				       i + 1 < names->nr ? "|" : ")$");
-
-		free(pattern);
-		pattern = longer;
-	}
-	text = lid_output(sc,
-			  (const char *const[]){ "lid", "-f", ".id-utils.index",
-						 "-r", pattern, NULL });
-	free(pattern);
+	/*
+	 * Each name looked up literally: a regular expression makes lid
+	 * read every token of the index (1.4 s on 6.1, each round).
+	 */
+	argv = xcalloc((size_t)names->nr + 5, sizeof(*argv));
+	argv[0] = "lid";
+	argv[1] = "-f";
+	argv[2] = ".id-utils.index";
+	argv[3] = "-l";
+	for (i = 0; i < names->nr; i++)
+		argv[4 + i] = names->items[i];
+	text = lid_output(sc, argv);
+	free(argv);
 	if (!text)
 		die("scan: cannot run lid in %s", sc->o->kdir);
 	for (line = strtok_r(text, "\n", &save); line;

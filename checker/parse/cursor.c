@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,6 +172,24 @@ static int type_is_noreturn(CXType type)
 	return ret;
 }
 
+/*
+ * Does the text of r, or the start of a token it ends on, hold s?  A
+ * cheap test before tokens: clang_getLocationForOffset is not.
+ */
+#define LAST_TOKEN_MAX 64
+
+static int text_near(CXTranslationUnit tu, const struct file_range *r,
+		     const char *s)
+{
+	size_t size = 0, end;
+	const char *text = clang_getFileContents(tu, r->file, &size);
+
+	if (!text || r->begin >= size)
+		return 0;
+	end = r->end + LAST_TOKEN_MAX < size ? r->end + LAST_TOKEN_MAX : size;
+	return memmem(text + r->begin, end - r->begin, s, strlen(s)) != NULL;
+}
+
 struct attr_search {
 	CXTranslationUnit tu;
 	int found;
@@ -181,25 +200,64 @@ static enum CXChildVisitResult find_noreturn_attr(CXCursor c, CXCursor parent,
 						  CXClientData data)
 {
 	struct attr_search *search = data;
+	struct file_range r;
 	struct tokens t;
 
 	(void)parent;
-	if (!is_kind(c, CXCursor_UnexposedAttr))
+	if (!is_kind(c, CXCursor_UnexposedAttr) || cursor_file_range(c, &r) ||
+	    !text_near(search->tu, &r, "oreturn"))
 		return CXChildVisit_Continue;
-	tokenize_cursor(&t, search->tu, c);
+	tokenize_range(&t, search->tu, &r);
 	search->found = token_contains(&t, 0, "noreturn") ||
 			token_contains(&t, 0, "Noreturn");
 	release_tokens(&t);
 	return search->found ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+/*
+ * What each callee's attributes said, for the translation unit parsed:
+ * tokenizing them cost a third of a file's analysis when asked again at
+ * every call (clang_getLocationForOffset).
+ */
+#define NORETURN_BUCKETS 4096
+
+struct noreturn_memo {
+	CXCursor decl;
+	int noreturn;
+	struct noreturn_memo *next;
+};
+
+static struct noreturn_memo *noreturn_memos[NORETURN_BUCKETS];
+
+void forget_noreturn_calls(void)
+{
+	struct noreturn_memo *m, *next;
+	int i;
+
+	for (i = 0; i < NORETURN_BUCKETS; i++) {
+		for (m = noreturn_memos[i]; m; m = next) {
+			next = m->next;
+			free(m);
+		}
+		noreturn_memos[i] = NULL;
+	}
+}
+
 static int decl_is_noreturn(CXTranslationUnit tu, CXCursor decl)
 {
 	struct attr_search search = { tu, 0 };
+	struct noreturn_memo **bucket, *m;
 
 	if (!is_kind(decl, CXCursor_FunctionDecl))
 		return 0;
+	bucket = &noreturn_memos[clang_hashCursor(decl) % NORETURN_BUCKETS];
+	for (m = *bucket; m; m = m->next)
+		if (clang_equalCursors(m->decl, decl))
+			return m->noreturn;
 	clang_visitChildren(decl, find_noreturn_attr, &search);
+	m = xmalloc(sizeof(*m));
+	*m = (struct noreturn_memo){ decl, search.found, *bucket };
+	*bucket = m;
 	return search.found;
 }
 

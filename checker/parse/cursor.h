@@ -33,6 +33,8 @@ int is_call_to(CXCursor call, const char *name);
 /* A builtin without effects that is not worth an event (__builtin_expect). */
 int is_pure_builtin_call(CXCursor call);
 int call_is_noreturn(CXTranslationUnit tu, CXCursor call);
+/* Before the translation unit is disposed: its callees are remembered. */
+void forget_noreturn_calls(void);
 
 /* Is this GCCAsmStmt an asm goto? */
 int is_asm_goto(CXTranslationUnit tu, CXCursor stmt);

@@ -5,6 +5,7 @@
 #include "lib/diag.h"
 #include "lib/util.h"
 #include "lib/view.h"
+#include "parse/cursor.h"
 #include "parse/parse.h"
 
 /*
@@ -263,6 +264,7 @@ void release_source(struct source *src)
 		free(src->errors[i].clash_file);
 	}
 	free(src->errors);
+	forget_noreturn_calls();
 	if (src->tu)
 		clang_disposeTranslationUnit(src->tu);
 	if (src->index)
