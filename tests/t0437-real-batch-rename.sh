@@ -12,7 +12,10 @@
 # prepared tree and build are not written.
 . "$(dirname "$0")/lib.sh"
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# the copy's folder in the user's cache goes with the copy (its
+# summaries are mostly the prepared tree's, taken)
+copy_cache=${MMUCHECK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mmucheck}/builds/$(echo "$tmp/r/build" | tr / %)
+trap 'rm -rf "$tmp" "$copy_cache"' EXIT
 make -s -C "$top/checker" >/dev/null 2>&1
 mmucheck=$top/checker/mmucheck
 tree 6.1 || { not_ok "6.1 tree"; done_testing; exit; }
