@@ -504,19 +504,6 @@ int cocci_tree_since(const char *src, const char *build, const char *prev_src,
 	return ret;
 }
 
-/* Write text to path whole or not at all. */
-static void write_whole(const char *path, const char *text, size_t size)
-{
-	struct replacement r;
-
-	if (!replace_begin(&r, path))
-		return;
-	if (fwrite(text, 1, size, r.file) != size)
-		replace_abort(&r);
-	else
-		replace_commit(&r);
-}
-
 /*
  * A rule's report split by file into each file's answer in the cache,
  * each path as the tree names it (the side's texts were in a folder of

@@ -314,3 +314,16 @@ void replace_abort(struct replacement *r)
 	r->file = NULL;
 	errno = saved;
 }
+
+int write_whole(const char *path, const char *text, size_t size)
+{
+	struct replacement r;
+
+	if (!replace_begin(&r, path))
+		return -1;
+	if (fwrite(text, 1, size, r.file) != size) {
+		replace_abort(&r);
+		return -1;
+	}
+	return replace_commit(&r);
+}

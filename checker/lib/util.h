@@ -95,5 +95,7 @@ FILE *replace_begin(struct replacement *r, const char *path);
 int replace_commit(struct replacement *r);
 /* Closed and removed; errno kept. */
 void replace_abort(struct replacement *r);
+/* text written to path whole (a replacement) or not at all: 0 or -1. */
+int write_whole(const char *path, const char *text, size_t size);
 
 #endif

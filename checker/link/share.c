@@ -228,20 +228,6 @@ static char *rewrite(const char *text, size_t size, const struct record *rec,
 	return moved;
 }
 
-static int write_whole(const char *path, const char *text, size_t size)
-{
-	struct replacement out;
-	FILE *f = replace_begin(&out, path);
-
-	if (!f)
-		return -1;
-	if (fwrite(text, 1, size, f) != size) {
-		replace_abort(&out);
-		return -1;
-	}
-	return replace_commit(&out);
-}
-
 /* Try the summary of rel in the build folder dir of the cache. */
 static int take_from(const char *dir, const char *slot, const char *rel,
 		     const char *key, const char *shared,

@@ -37,7 +37,8 @@ int share_recorded(const char *slot, const char *key);
 /*
  * Another build's summary of rel under shared, rewritten into slot for
  * key; each one in turn until holds(slot, key) accepts it.  1 when slot
- * holds one (and is recorded), 0 when none did (slot then absent).
+ * holds one (and is recorded), 0 when none did (a candidate that did not
+ * hold is removed from slot).
  */
 int share_take(const char *slot, const char *rel, const char *key,
 	       const char *shared, int (*holds)(const char *, const char *));
