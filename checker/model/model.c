@@ -93,15 +93,58 @@ static const char *const range_end_fields[] = {
 #undef IN_RANGE_PARAM
 #undef NO_NEED_COMMENT
 
+/*
+ * The table's entries by name, in table order among equal names: a call
+ * is looked up at every event of every walk (3 million strcmp() on
+ * mm/memory.c when the table was searched in turn).
+ */
+static size_t api_by_name[ARRAY_SIZE(api_table)];
+
+static int compare_api_names(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int ret = strcmp(api_table[x].name, api_table[y].name);
+
+	return ret ? ret : (x > y) - (x < y);
+}
+
+/* The first entry named name in api_by_name, or ARRAY_SIZE(api_table). */
+static size_t first_named(const char *name)
+{
+	static int sorted;
+	size_t lo = 0, hi = ARRAY_SIZE(api_table), i;
+
+	if (!sorted) {
+		for (i = 0; i < ARRAY_SIZE(api_table); i++)
+			api_by_name[i] = i;
+		qsort(api_by_name, ARRAY_SIZE(api_table), sizeof(size_t),
+		      compare_api_names);
+		sorted = 1;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(api_table[api_by_name[mid]].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ARRAY_SIZE(api_table) &&
+	    !strcmp(api_table[api_by_name[lo]].name, name))
+		return lo;
+	return ARRAY_SIZE(api_table);
+}
+
 const struct api *api_lookup(const struct model *model, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(api_table); i++) {
-		const struct api *a = &api_table[i];
+	for (i = first_named(name); i < ARRAY_SIZE(api_table); i++) {
+		const struct api *a = &api_table[api_by_name[i]];
 
-		if (model->version >= a->first && model->version <= a->last &&
-		    !strcmp(a->name, name))
+		if (strcmp(a->name, name))
+			break;
+		if (model->version >= a->first && model->version <= a->last)
 			return a;
 	}
 	return NULL;
@@ -109,12 +152,7 @@ const struct api *api_lookup(const struct model *model, const char *name)
 
 int is_api_name(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(api_table); i++)
-		if (!strcmp(api_table[i].name, name))
-			return 1;
-	return 0;
+	return first_named(name) < ARRAY_SIZE(api_table);
 }
 
 int api_flushes_secondary(const struct model *model, const struct api *api)
@@ -179,12 +217,8 @@ static int in_list(const char *const *list, size_t nr, const char *s)
  */
 int is_model_name(const char *identifier)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(api_table); i++)
-		if (!strcmp(api_table[i].name, identifier))
-			return 1;
-	return is_exempt_mm(identifier) || is_in_range_param(identifier);
+	return is_api_name(identifier) || is_exempt_mm(identifier) ||
+	       is_in_range_param(identifier);
 }
 
 int is_exempt_mm(const char *identifier)

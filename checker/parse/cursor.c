@@ -182,7 +182,7 @@ static int text_near(CXTranslationUnit tu, const struct file_range *r,
 		     const char *s)
 {
 	size_t size = 0, end;
-	const char *text = clang_getFileContents(tu, r->file, &size);
+	const char *text = file_text(tu, r->file, &size);
 
 	if (!text || r->begin >= size)
 		return 0;
@@ -299,7 +299,7 @@ int is_asm_goto(CXTranslationUnit tu, CXCursor stmt)
 
 	clang_getSpellingLocation(clang_getCursorLocation(stmt), &r.file, NULL,
 				  NULL, &r.begin);
-	if (!r.file || !clang_getFileContents(tu, r.file, &size))
+	if (!r.file || !file_text(tu, r.file, &size))
 		return 0;
 	r.end = size - r.begin > ASM_HEAD_WINDOW ? r.begin + ASM_HEAD_WINDOW :
 						   size;

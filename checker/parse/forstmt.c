@@ -106,7 +106,7 @@ static int read_header(CXTranslationUnit tu, CXCursor stmt,
 
 	clang_getSpellingLocation(clang_getCursorLocation(stmt), file, NULL,
 				  NULL, &r.begin);
-	if (!*file || !clang_getFileContents(tu, *file, &size))
+	if (!*file || !file_text(tu, *file, &size))
 		return -1;
 	r.file = *file;
 	r.end = size - r.begin > HEADER_WINDOW ? r.begin + HEADER_WINDOW : size;

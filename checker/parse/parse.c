@@ -7,6 +7,7 @@
 #include "lib/view.h"
 #include "parse/cursor.h"
 #include "parse/parse.h"
+#include "parse/tokens.h"
 
 /*
  * DetailedPreprocessingRecord gives the MacroExpansion cursors (macro use
@@ -265,6 +266,7 @@ void release_source(struct source *src)
 	}
 	free(src->errors);
 	forget_noreturn_calls();
+	forget_file_texts();
 	if (src->tu)
 		clang_disposeTranslationUnit(src->tu);
 	if (src->index)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <stdlib.h>
 #include <string.h>
 
 #include "parse/tokens.h"
@@ -34,6 +35,43 @@ int cursor_file_range(CXCursor c, struct file_range *r)
 	    r->begin < r->end)
 		return 0;
 	return -1;
+}
+
+struct file_text {
+	CXTranslationUnit tu;
+	CXFile file;
+	const char *text;
+	size_t size;
+};
+
+static struct file_text *file_texts;
+static int nr_file_texts, alloc_file_texts;
+
+const char *file_text(CXTranslationUnit tu, CXFile file, size_t *size)
+{
+	struct file_text *ft;
+	int i;
+
+	for (i = 0; i < nr_file_texts; i++) {
+		ft = &file_texts[i];
+		if (ft->tu == tu && clang_File_isEqual(ft->file, file)) {
+			*size = ft->size;
+			return ft->text;
+		}
+	}
+	ALLOC_GROW(file_texts, nr_file_texts, alloc_file_texts);
+	ft = &file_texts[nr_file_texts++];
+	*ft = (struct file_text){ tu, file, NULL, 0 };
+	ft->text = clang_getFileContents(tu, file, &ft->size);
+	*size = ft->size;
+	return ft->text;
+}
+
+void forget_file_texts(void)
+{
+	free(file_texts);
+	file_texts = NULL;
+	nr_file_texts = alloc_file_texts = 0;
 }
 
 void tokenize_range(struct tokens *t, CXTranslationUnit tu,

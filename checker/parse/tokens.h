@@ -25,6 +25,15 @@ struct tokens {
 };
 
 int cursor_file_range(CXCursor c, struct file_range *r);
+
+/*
+ * The text of a file of the translation unit, or NULL.  Kept for the
+ * unit: clang_getFileContents looks a header up by a walk over every
+ * file and macro expansion the unit has (half a million steps a call in
+ * mm/memory.c); forget_file_texts() when the unit goes.
+ */
+const char *file_text(CXTranslationUnit tu, CXFile file, size_t *size);
+void forget_file_texts(void);
 void tokenize_range(struct tokens *t, CXTranslationUnit tu,
 		    const struct file_range *r);
 void tokenize_cursor(struct tokens *t, CXTranslationUnit tu, CXCursor c);

@@ -394,14 +394,17 @@ void collect_ops_tables(struct file_analysis *fa)
 			    scan_top, fa);
 }
 
+/* Where a line of the main file begins: from clang's table of lines. */
 static const char *line_at(const struct file_analysis *fa, unsigned int line)
 {
-	const char *p = fa->text;
+	CXSourceLocation loc;
+	unsigned int found, offset;
 
-	for (; p && *p && line > 1; p++)
-		if (*p == '\n')
-			line--;
-	return line == 1 ? p : NULL;
+	if (!fa->text)
+		return NULL;
+	loc = clang_getLocation(fa->src->tu, fa->src->file, line, 1);
+	clang_getFileLocation(loc, NULL, &found, NULL, &offset);
+	return found == line && offset <= fa->size ? fa->text + offset : NULL;
 }
 
 int no_need_above(const struct file_analysis *fa, unsigned int line)
